@@ -1,0 +1,5 @@
+"""Entry point for ``python -m ticketlint``."""
+
+from ticketlint.cli import main
+
+main()

@@ -1,0 +1,54 @@
+"""``filled``: the target holds an answer, not a template leftover.
+
+Options: ``min_words`` (default 1), ``allow_not_applicable`` (default false: when true,
+"N/A because <a reason of at least five words>" counts as an answer) and ``hints``
+(template sentences that must not count, on top of the pack's ``placeholders``).
+Placeholders never count: TBD, N/A, ?, "[describe the metric]", "e.g. ...", and so on.
+
+    check:
+      filled: {min_words: 3}
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ticketlint.checks.base import BuildContext, Check, CheckSpecError, Options, Outcome, first_passing, option
+from ticketlint.model import Epic
+from ticketlint.targets import Target
+from ticketlint.text.placeholders import is_filled, normalize
+
+
+@dataclass(frozen=True)
+class Filled:
+    targets: tuple[Target, ...]
+    min_words: int
+    allow_not_applicable: bool
+    hints: frozenset[str]
+
+    def evaluate(self, epic: Epic) -> Outcome:
+        return first_passing(
+            epic,
+            self.targets,
+            lambda v: v.present
+            and is_filled(
+                v.lines,
+                min_words=self.min_words,
+                allow_not_applicable=self.allow_not_applicable,
+                hints=self.hints,
+            ),
+        )
+
+
+def build(options: Options, ctx: BuildContext) -> Check:
+    ctx = ctx.with_targets(options)
+    min_words = option(options, "min_words", int, 1)
+    if min_words < 1:
+        raise CheckSpecError("min_words: must be 1 or more", ("min_words",))
+    hints = option(options, "hints", list, [])
+    return Filled(
+        ctx.targets,
+        min_words,
+        bool(option(options, "allow_not_applicable", bool, False)),
+        ctx.hints | {normalize(str(h)) for h in hints},
+    )

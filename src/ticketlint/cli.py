@@ -1,0 +1,115 @@
+"""Commands and options only; every TicketlintError becomes exit code 2 with its message."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from ticketlint import __version__
+from ticketlint.config import load_config
+from ticketlint.errors import TicketlintError
+from ticketlint.reporters import Style
+
+EXIT_USAGE = 2
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _ids(value: str | None) -> tuple[str, ...]:
+    return tuple(i.strip() for i in (value or "").split(",") if i.strip())
+
+
+def _use_color(choice: str, stream: Any) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="ticketlint")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """Lint ML epics for the kickoff decisions that keep projects from getting stuck."""
+    ctx.obj = {"debug": debug}
+
+
+@main.command()
+@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Config file (default: nearest ticketlint.yaml).")
+@click.option("--source", "sources", multiple=True, type=click.Path(path_type=Path),
+              help="Epic export: a Jira search answer, JSON list, JSON Lines, YAML, or a directory. Repeatable.")
+@click.option("--epic", "epics", multiple=True, metavar="KEY", help="Only this epic. Repeatable.")
+@click.option("--rules", "packs", multiple=True, metavar="SPEC", help="Rule pack: builtin:<name> or a path. Repeatable.")
+@click.option("--select", help="Only these rule ids (comma-separated).")
+@click.option("--ignore", help="Skip these rule ids (comma-separated).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), help="Report format (default: text).")
+@click.option("--output", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to this file.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
+              help="Exit 1 when a finding is at least this severe (default: error).")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), help="Colour the text report.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only the totals.")
+@click.pass_context
+def check(ctx: click.Context, config_path: Path | None, sources: tuple[Path, ...], epics: tuple[str, ...],
+          packs: tuple[str, ...], select: str | None, ignore: str | None, fmt: str | None,
+          output: Path | None, fail_on: str | None, color: str | None, quiet: bool) -> None:  # fmt: skip
+    """Check epics against the rule packs and report what they miss.
+
+    Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 bad input.
+    """
+    from ticketlint.runner import CheckRequest, run_check, with_defaults
+
+    def run() -> int:
+        config = load_config(config_path, Path.cwd())
+        request = with_defaults(
+            CheckRequest(
+                config=config,
+                sources=sources,
+                epics=frozenset(epics),
+                packs=packs,
+                packs_base=Path.cwd(),
+                select=_ids(select),
+                ignore=_ids(ignore),
+                fail_on=fail_on or config.fail_on,
+                format=fmt or config.format,
+            )
+        )
+        if output is not None:
+            try:
+                with output.open("w", encoding="utf-8") as stream:
+                    return run_check(request, stream, Style(quiet=quiet))
+            except OSError as error:
+                raise TicketlintError(f"cannot write the report to {output}: {error.strerror}") from None
+        width = min(shutil.get_terminal_size((100, 24)).columns, 120)
+        style = Style(color=_use_color(color or config.color, sys.stdout), width=width, quiet=quiet)
+        return run_check(request, sys.stdout, style)
+
+    ctx.exit(_guarded(run, ctx.obj["debug"]))
+
+
+def _guarded(run: Callable[[], int], debug: bool) -> int:
+    """Run a command; user errors print their message, bugs a short notice (traceback with --debug)."""
+    try:
+        return run()
+    except TicketlintError as error:
+        if debug:
+            traceback.print_exc()
+        click.echo(f"ticketlint: {error}", err=True)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        click.echo("ticketlint: interrupted", err=True)
+        return 130
+    except Exception as error:  # a bug: say so plainly, keep the traceback for --debug
+        if debug:
+            traceback.print_exc()
+        else:
+            click.echo(f"ticketlint: internal error: {type(error).__name__}: {error}", err=True)
+            click.echo("ticketlint: rerun with --debug for details, and please report it.", err=True)
+        return EXIT_USAGE

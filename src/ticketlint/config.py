@@ -1,0 +1,71 @@
+"""Find, load and validate ``ticketlint.yaml``; command-line options are merged on top."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ticketlint.errors import ConfigError
+from ticketlint.validation import schema_problems
+from ticketlint.yamlfile import YamlProblem, load_yaml
+
+CONFIG_NAME = "ticketlint.yaml"
+DEFAULT_PACKS = ("builtin:ml-kickoff",)
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings from the config file (or defaults); ``base`` is where relative paths start."""
+
+    base: Path
+    path: Path | None = None
+    rules: tuple[str, ...] = DEFAULT_PACKS
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str = "error"
+    format: str = "text"
+    color: str = "auto"
+    sources: tuple[Path, ...] = ()
+    fields: dict[str, str] = field(default_factory=dict)
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest ``ticketlint.yaml`` in ``start`` or any directory above it."""
+    for directory in (start, *start.parents):
+        candidate = directory / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_config(explicit: Path | None, cwd: Path) -> Config:
+    """Load ``--config`` or the nearest config file; no file at all means defaults."""
+    path = explicit if explicit is not None else find_config(cwd)
+    if path is None:
+        return Config(base=cwd)
+    if explicit is not None and not explicit.is_file():
+        raise ConfigError.single(str(explicit), "config file not found")
+    try:
+        located = load_yaml(path)
+    except YamlProblem as error:
+        raise ConfigError([error.problem]) from None
+    data: Any = located.data if located.data is not None else {}
+    if not isinstance(data, dict):
+        raise ConfigError([located.problem((), "ticketlint.yaml must be a mapping of settings")])
+    problems = schema_problems(located, "config.schema.json", lambda key: None)
+    if problems:
+        raise ConfigError(problems)
+    base = path.parent.resolve()
+    return Config(
+        base=base,
+        path=path,
+        rules=tuple(data.get("rules", DEFAULT_PACKS)),
+        select=tuple(data.get("select", ())),
+        ignore=tuple(data.get("ignore", ())),
+        fail_on=data.get("fail_on", "error"),
+        format=data.get("format", "text"),
+        color=data.get("color", "auto"),
+        sources=tuple(base / s for s in data.get("sources", ())),
+        fields=dict(data.get("fields", {})),
+    )

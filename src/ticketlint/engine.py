@@ -1,0 +1,55 @@
+"""Rules × epics → findings. Pure and streaming: no I/O, one epic at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from ticketlint.model import Epic, EpicResult, Finding, Unreadable
+from ticketlint.rulefile import Rule
+
+UNASSIGNED = "the epic's owner"
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One epic's result and how many rules applied to it (0: no rule selects it)."""
+
+    result: EpicResult
+    rules_applied: int
+
+
+def evaluate_epic(rules: Sequence[Rule], epic: Epic) -> Checked:
+    findings = []
+    applied = 0
+    for rule in rules:
+        if rule.severity is None or not rule.selector.matches(epic):
+            continue
+        applied += 1
+        outcome = rule.check.evaluate(epic)
+        if outcome.passed:
+            continue
+        message = rule.message.format_map({
+            "key": epic.key,
+            "summary": epic.summary,
+            "owner": epic.owner or UNASSIGNED,
+            "target": outcome.target,
+            "value": outcome.value or "nothing",
+            "rule": rule.id,
+            "severity": rule.severity.value,
+        })
+        findings.append(Finding(rule.id, rule.severity, message, outcome.target))
+    return Checked(EpicResult(epic, tuple(findings)), applied)
+
+
+def evaluate(rules: Sequence[Rule], items: Iterable[Epic | Unreadable]) -> Iterator[Checked | Unreadable]:
+    """Evaluate epics as they arrive; an epic too malformed to evaluate becomes Unreadable."""
+    active = [r for r in rules if r.severity is not None]
+    for item in items:
+        if isinstance(item, Unreadable):
+            yield item
+            continue
+        try:
+            yield evaluate_epic(active, item)
+        except RecursionError:
+            yield Unreadable(item.key, "the epic is nested too deeply to evaluate", "")

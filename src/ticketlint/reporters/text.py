@@ -1,0 +1,85 @@
+"""The terminal report: failing epics with their findings, then the totals."""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, field
+from typing import IO
+
+import click
+
+from ticketlint.engine import Checked
+from ticketlint.model import Severity, Unreadable
+from ticketlint.reporters.base import RunInfo, Style
+from ticketlint.summary import Tally
+
+_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+
+
+@dataclass
+class TextReporter:
+    stream: IO[str]
+    style: Style
+    unreadable: list[Unreadable] = field(default_factory=list)
+
+    def _style(self, text: str, **kwargs: object) -> str:
+        return click.style(text, **kwargs) if self.style.color else text  # type: ignore[arg-type]
+
+    def _write(self, text: str = "") -> None:
+        self.stream.write(text + "\n")
+
+    def start(self, run: RunInfo) -> None:
+        pass
+
+    def handle(self, item: Checked | Unreadable) -> None:
+        if isinstance(item, Unreadable):
+            self.unreadable.append(item)
+            return
+        result = item.result
+        if not result.findings or self.style.quiet:
+            return
+        epic = result.epic
+        owner = epic.owner or "unassigned"
+        self._write(f"{self._style(epic.key, bold=True)}  {epic.summary}  ({owner})")
+        if epic.url:
+            self._write(f"  {self._style(epic.url, dim=True)}")
+        indent = " " * 11
+        for finding in sorted(result.findings, key=lambda f: -f.severity.rank):
+            badge = self._style(f"{finding.severity.value:<8}", fg=_COLORS[finding.severity], bold=True)
+            self._write(f"  {badge} {finding.rule}")
+            wrapped = textwrap.wrap(
+                finding.message, width=max(40, self.style.width - len(indent)), break_long_words=False
+            )
+            for line in wrapped:
+                self._write(indent + line)
+        self._write()
+
+    def finish(self, tally: Tally) -> None:
+        if self.unreadable:
+            self._write(self._style("Could not evaluate:", bold=True))
+            for item in self.unreadable:
+                self._write(f"  {item.key}: {item.message}")
+            self._write()
+        counts = tally.by_severity
+        line = (
+            f"{tally.checked} epic{'s' if tally.checked != 1 else ''} checked: "
+            f"{tally.passing} passing, {tally.failing} failing"
+        )
+        if tally.not_selected:
+            line += f" ({tally.not_selected} not selected by any rule)"
+        if tally.unreadable:
+            line += f", {tally.unreadable} could not be read"
+        self._write(self._style(line, bold=True))
+        self._write(
+            "Findings: "
+            + ", ".join(f"{counts[s.value]} {s.value}" for s in Severity)
+        )
+        if tally.by_rule and not self.style.quiet:
+            self._write("By rule:")
+            width = max(len(rule) for rule in tally.by_rule)
+            for rule, number in tally.by_rule.most_common():
+                self._write(f"  {rule:<{width}}  {number}")
+
+
+def create(stream: IO[str], style: Style) -> TextReporter:
+    return TextReporter(stream, style)

@@ -1,0 +1,39 @@
+"""Description parsers: wiki markup, ADF and Markdown, all reduced to one Document model."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ticketlint.model import Document
+from ticketlint.text.adf import parse_adf
+from ticketlint.text.markdown import parse_markdown
+from ticketlint.text.wiki import parse_wiki
+
+_WIKI_SIGNS = re.compile(r"^(h[1-6]\.\s|\|\||\{(panel|code|noformat|quote|color)[:}])", re.MULTILINE)
+
+FORMATS = ("wiki", "markdown", "adf")
+
+
+def detect_format(description: object) -> str:
+    """Guess the markup of a description: ADF for a JSON document, else wiki or Markdown."""
+    if isinstance(description, Mapping):
+        return "adf"
+    if isinstance(description, str) and _WIKI_SIGNS.search(description):
+        return "wiki"
+    return "markdown"
+
+
+def parse_description(description: Any, fmt: str | None = None) -> Document:
+    """Parse a description of any supported markup; ``None`` is an empty document."""
+    if description is None:
+        return Document()
+    fmt = fmt or detect_format(description)
+    if fmt == "adf":
+        if not isinstance(description, Mapping):
+            raise ValueError("an ADF description must be a JSON object")
+        return parse_adf(description)
+    if not isinstance(description, str):
+        raise ValueError(f"a {fmt} description must be text, not {type(description).__name__}")
+    return parse_wiki(description) if fmt == "wiki" else parse_markdown(description)

@@ -1,0 +1,97 @@
+"""Markdown (offline exports, GitHub issues) → Document."""
+
+from __future__ import annotations
+
+import re
+
+from ticketlint.model import Document
+from ticketlint.text.builder import DocumentBuilder
+from ticketlint.text.inline import split_label, split_task
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_SETEXT = re.compile(r"^(=+|-+)\s*$")
+_BULLET = re.compile(r"^([-*+]|\d{1,9}[.)])\s+(.*)$")
+_FENCE = re.compile(r"^(```|~~~)")
+_TABLE_SEPARATOR = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+_BOLD_LABEL = re.compile(r"^(\*\*|__)(?P<label>.+?)\1(?P<rest>.*)$")
+
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_CODE = re.compile(r"`([^`]*)`")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1")
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+
+
+def clean_inline(text: str) -> str:
+    """Plain text of a Markdown line: links, code spans and emphasis marks removed."""
+    text = _IMAGE.sub(r"\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _CODE.sub(r"\1", text)
+    text = _HTML_TAG.sub("", text)
+    return _EMPHASIS.sub(r"\2", text).strip()
+
+
+def _cells(line: str) -> list[str]:
+    return [clean_inline(c) for c in line.strip().strip("|").split("|")]
+
+
+def parse_markdown(source: str) -> Document:
+    """Parse Markdown; never fails, whatever the input."""
+    doc = DocumentBuilder()
+    lines = source.splitlines()
+    fence: str | None = None
+    for index, raw in enumerate(lines):
+        line = raw.strip()
+        if fence is not None:
+            if line.startswith(fence):
+                fence = None
+            else:
+                doc.text(line)
+            continue
+        if not line:
+            doc.blank()
+            continue
+        if match := _FENCE.match(line):
+            fence = match.group(1)
+            continue
+        following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+        if line.startswith(">"):
+            line = line.lstrip("> ").strip()
+            if not line:
+                continue
+        if _is_table_row(line):
+            if not _TABLE_SEPARATOR.match(line) or "-" not in line:
+                doc.table_row(_cells(line), header=bool(_TABLE_SEPARATOR.match(following)))
+            continue
+        if _SETEXT.match(following) and not _BULLET.match(line) and not _SETEXT.match(line):
+            doc.heading(1 if following.startswith("=") else 2, clean_inline(line))
+            continue
+        if _SETEXT.match(line) and index > 0 and lines[index - 1].strip():
+            continue  # underline of a setext heading, handled above
+        _parse_line(doc, line)
+    return doc.build()
+
+
+def _is_table_row(line: str) -> bool:
+    return line.startswith("|") and line.count("|") >= 2
+
+
+def _parse_line(doc: DocumentBuilder, line: str) -> None:
+    if match := _HEADING.match(line):
+        doc.heading(len(match.group(1)), clean_inline(match.group(2)))
+    elif match := _BULLET.match(line):
+        item = match.group(2).strip()
+        task = split_task(item)
+        if task is not None:
+            doc.task(clean_inline(task[0]), task[1])
+            return
+        label = split_label(item, _BOLD_LABEL)
+        doc.item(clean_inline(item), None if label is None else _clean(label))
+    elif (label := split_label(line, _BOLD_LABEL)) is not None:
+        doc.label(*_clean(label))
+    else:
+        doc.text(clean_inline(line))
+
+
+def _clean(label: tuple[str, str]) -> tuple[str, str]:
+    return clean_inline(label[0]), clean_inline(label[1])

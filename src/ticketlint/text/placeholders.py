@@ -1,0 +1,86 @@
+"""What counts as "filled": template leftovers and hints never do.
+
+Placeholders: empty text, TBD / TBC / TODO / N/A / none / unknown / ? / - / ..., "to be
+defined" and friends, bracketed hints ("[describe the metric]"), text that is only an
+"e.g. ..." example, and text identical to a hint the pack declares. Where a rule allows
+it, "N/A because <a reason of at least five words>" is an answer, not a placeholder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_WORD = re.compile(r"\w+")
+_PLACEHOLDER = re.compile(
+    r"^(tbd|tbc|tba|todo|to ?do|n/?a|na|none|nil|unknown|pending|wip|xxx+|\?+|-+|_+|\.+|…"
+    r"|to be (defined|decided|determined|confirmed|agreed|discussed|done|added|filled( in)?|written)"
+    r"|not (yet )?(defined|decided|known)( yet)?|fill (this )?in|add (it )?here)[.!]*$",
+    re.IGNORECASE,
+)
+_BRACKETED = re.compile(r"^(\[[^\]]*\]|<[^>]*>|\{[^}]*\}|\([^)]*\))[.:]?$")
+_EXAMPLE_ONLY = re.compile(r"^(e\.\s?g\.?|eg\b|example\s*:|ex\s*:)", re.IGNORECASE)
+_NOT_APPLICABLE = re.compile(r"^(n/?a|not applicable)\b[\s,.:;-]*(because|since|as)\b(?P<why>.*)$", re.I)
+# "Target: TBD" inside a section: the label is template, the value decides.
+_LINE_LABEL = re.compile(r"^[\w /&()'-]{1,40}:\s*")
+_MIN_REASON_WORDS = 5
+
+
+def normalize(text: str) -> str:
+    """Lower case, markup-insensitive, single-spaced: for comparing text with hints."""
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def is_not_applicable_with_reason(text: str) -> bool:
+    """True for "N/A because <at least five words of reason>"."""
+    match = _NOT_APPLICABLE.match(text.strip())
+    return bool(match) and word_count(match.group("why")) >= _MIN_REASON_WORDS
+
+
+def is_placeholder_line(line: str, hints: frozenset[str] = frozenset()) -> bool:
+    """True when one line of text is a template leftover rather than an answer."""
+    stripped = line.strip().strip("*_`~\"'").strip()
+    if not stripped:
+        return True
+    candidates = [stripped]
+    label = _LINE_LABEL.match(stripped)
+    if label and label.end() < len(stripped):
+        candidates.append(stripped[label.end() :].strip())
+    elif label:
+        return True  # a bare "Target:" line with nothing after it
+    for text in candidates:
+        if (
+            _PLACEHOLDER.match(text)
+            or _BRACKETED.match(text)
+            or _EXAMPLE_ONLY.match(text)
+            or normalize(text) in hints
+            or not _WORD.search(text)
+        ):
+            return True
+    return False
+
+
+def answer_text(lines: Iterable[str], hints: frozenset[str] = frozenset()) -> str:
+    """The lines of a section that are answers, joined; placeholders dropped."""
+    return "\n".join(line for line in lines if not is_placeholder_line(line, hints))
+
+
+def is_filled(
+    lines: Iterable[str],
+    *,
+    min_words: int = 1,
+    allow_not_applicable: bool = False,
+    hints: frozenset[str] = frozenset(),
+) -> bool:
+    """True when the lines hold an answer of at least ``min_words`` words."""
+    lines = list(lines)
+    if allow_not_applicable and any(is_not_applicable_with_reason(line) for line in lines):
+        return True
+    answer = answer_text(lines, hints)
+    if not allow_not_applicable and _NOT_APPLICABLE.match(answer.strip()):
+        return False
+    return word_count(answer) >= min_words

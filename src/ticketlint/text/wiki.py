@@ -1,0 +1,111 @@
+"""Jira wiki markup (REST v2 descriptions) → Document."""
+
+from __future__ import annotations
+
+import re
+
+from ticketlint.model import Document
+from ticketlint.text.builder import BOX_LEVEL, DocumentBuilder
+from ticketlint.text.inline import split_label, split_task
+
+_HEADING = re.compile(r"^h([1-6])\.\s*(.*)$")
+_BULLET = re.compile(r"^([*#-]+)\s+(.*)$")
+_BOLD_LABEL = re.compile(r"^\*(?P<label>[^*\s][^*]*)\*(?P<rest>.*)$")
+_BOX_OPEN = re.compile(r"^\{(panel|quote|expand|info|note|tip|warning)(:[^}]*)?\}(.*)$")
+_BOX_CLOSE = re.compile(r"^(.*)\{(panel|quote|expand|info|note|tip|warning)\}\s*$")
+_TITLE = re.compile(r"title=([^|}]*)")
+_VERBATIM = re.compile(r"^\{(code|noformat)(:[^}]*)?\}(.*)$")
+
+_LINK = re.compile(r"\[([^|\]]*)\|[^\]]*\]")
+_BARE_LINK = re.compile(r"\[((?:https?|mailto):[^\]]*)\]")
+_MENTION = re.compile(r"\[~(?:accountid:)?([^\]]+)\]")
+_COLOR = re.compile(r"\{color(:[^}]*)?\}")
+_MONO = re.compile(r"\{\{(.*?)\}\}")
+_EMPHASIS = re.compile(r"(?<![\w*])([*_+\-^~?])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+
+
+def clean_inline(text: str) -> str:
+    """Plain text of a wiki line: links, mentions, colours and emphasis marks removed."""
+    text = _MENTION.sub(r"@\1", text)
+    text = _LINK.sub(r"\1", text)
+    text = _BARE_LINK.sub(r"\1", text)
+    text = _COLOR.sub("", text)
+    text = _MONO.sub(r"\1", text)
+    return _EMPHASIS.sub(r"\2", text).strip()
+
+
+def _table_cells(line: str) -> tuple[list[str], bool]:
+    line = _LINK.sub(r"\1", _MENTION.sub(r"@\1", line.strip()))
+    header = line.startswith("||")
+    cells = re.split(r"\|\|?", line.strip().strip("|"))
+    return [clean_inline(c) for c in cells], header and "|" not in line.replace("||", "")
+
+
+def parse_wiki(source: str) -> Document:
+    """Parse wiki markup; never fails, whatever the input."""
+    doc = DocumentBuilder()
+    verbatim: str | None = None
+    for raw in source.splitlines():
+        line = raw.strip()
+        if verbatim is not None:
+            end = "{" + verbatim + "}"
+            if end in line:
+                doc.text(line.split(end, 1)[0])
+                verbatim = None
+            else:
+                doc.text(line)
+            continue
+        if not line:
+            doc.blank()
+            continue
+        if match := _VERBATIM.match(line):
+            verbatim = match.group(1)
+            rest = match.group(3)
+            end = "{" + verbatim + "}"
+            if end in rest:
+                doc.text(rest.split(end, 1)[0])
+                verbatim = None
+            else:
+                doc.text(rest)
+            continue
+        if match := _BOX_OPEN.match(line):
+            doc.blank()
+            title = _TITLE.search(match.group(2) or "")
+            if title and title.group(1).strip():
+                doc.heading(BOX_LEVEL, clean_inline(title.group(1)))
+            line = match.group(3).strip()
+            if not line:
+                continue
+        closed = False
+        if match := _BOX_CLOSE.match(line):
+            line, closed = match.group(1).strip(), True
+        if line:
+            _parse_line(doc, line)
+        if closed:
+            doc.blank()
+            doc.close_to(BOX_LEVEL)
+    return doc.build()
+
+
+def _parse_line(doc: DocumentBuilder, line: str) -> None:
+    if match := _HEADING.match(line):
+        doc.heading(int(match.group(1)), clean_inline(match.group(2)))
+    elif line.startswith("|"):
+        cells, header = _table_cells(line)
+        doc.table_row(cells, header)
+    elif (match := _BULLET.match(line)) and not _BOLD_LABEL.match(line):
+        item = match.group(2).strip()
+        task = split_task(item)
+        if task is not None:
+            doc.task(clean_inline(task[0]), task[1])
+            return
+        label = split_label(item, _BOLD_LABEL)
+        doc.item(clean_inline(item), _clean_label(label))
+    elif (label := split_label(line, _BOLD_LABEL)) is not None:
+        doc.label(*_clean_label(label) or label)
+    else:
+        doc.text(clean_inline(line))
+
+
+def _clean_label(label: tuple[str, str] | None) -> tuple[str, str] | None:
+    return None if label is None else (clean_inline(label[0]), clean_inline(label[1]))
