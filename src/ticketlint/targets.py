@@ -44,11 +44,13 @@ class FieldTarget:
             doc = epic.description
             lines = tuple(doc.text.splitlines())
             return [Value(self.describe(), bool(doc.text.strip()), lines, doc.items, doc.tasks)]
-        field_id = epic.catalog.resolve(self.name)
-        if field_id is None:
-            return [absent(self.describe())]
         fields = epic.raw.get("fields")
-        raw = fields.get(field_id) if isinstance(fields, Mapping) else None
+        if not isinstance(fields, Mapping):
+            return [absent(self.describe())]
+        field_id = epic.catalog.resolve(self.name)
+        raw = fields.get(field_id) if field_id is not None else None
+        if raw is None:  # hand-written epics name custom fields directly
+            raw = fields.get(self.name)
         return [value_of(self.describe(), raw)]
 
 

@@ -2,7 +2,9 @@
 
 Options: ``min_words`` (default 1), ``allow_not_applicable`` (default false: when true,
 "N/A because <a reason of at least five words>" counts as an answer) and ``hints``
-(template sentences that must not count, on top of the pack's ``placeholders``).
+(template sentences that must not count, on top of the pack's ``placeholders``) and
+``pattern``: a regular expression the answer itself must contain (e.g. a number for a
+target), searched after placeholder lines are dropped, so "e.g. precision ≥ 0.9" has none.
 Placeholders never count: TBD, N/A, ?, "[describe the metric]", "e.g. ...", and so on.
 
     check:
@@ -11,12 +13,15 @@ Placeholders never count: TBD, N/A, ?, "[describe the metric]", "e.g. ...", and 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ticketlint.checks.base import BuildContext, Check, CheckSpecError, Options, Outcome, first_passing, option
+from ticketlint.checks.matches import compile_pattern
+from ticketlint.fields import Value
 from ticketlint.model import Epic
 from ticketlint.targets import Target
-from ticketlint.text.placeholders import is_filled, normalize
+from ticketlint.text.placeholders import answer_text, is_filled, normalize
 
 
 @dataclass(frozen=True)
@@ -25,19 +30,20 @@ class Filled:
     min_words: int
     allow_not_applicable: bool
     hints: frozenset[str]
+    pattern: re.Pattern[str] | None
+
+    def _passes(self, value: Value) -> bool:
+        if not value.present or not is_filled(
+            value.lines,
+            min_words=self.min_words,
+            allow_not_applicable=self.allow_not_applicable,
+            hints=self.hints,
+        ):
+            return False
+        return self.pattern is None or bool(self.pattern.search(answer_text(value.lines, self.hints)))
 
     def evaluate(self, epic: Epic) -> Outcome:
-        return first_passing(
-            epic,
-            self.targets,
-            lambda v: v.present
-            and is_filled(
-                v.lines,
-                min_words=self.min_words,
-                allow_not_applicable=self.allow_not_applicable,
-                hints=self.hints,
-            ),
-        )
+        return first_passing(epic, self.targets, self._passes)
 
 
 def build(options: Options, ctx: BuildContext) -> Check:
@@ -51,4 +57,5 @@ def build(options: Options, ctx: BuildContext) -> Check:
         min_words,
         bool(option(options, "allow_not_applicable", bool, False)),
         ctx.hints | {normalize(str(h)) for h in hints},
+        compile_pattern(options) if "pattern" in options else None,
     )

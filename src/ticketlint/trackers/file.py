@@ -157,10 +157,10 @@ def _read_yaml(path: Path, catalog: FieldCatalog) -> Iterator[Epic | Unreadable]
         raise SourceError("\n".join(str(p) for p in problems))
     for index, entry in enumerate(located.data["epics"]):
         line, _ = located.where(("epics", index))
-        yield _epic(issue_from_yaml(entry, catalog), catalog, f"{path}:{line}", entry.get("description_format"))
+        yield _epic(issue_from_yaml(entry), catalog, f"{path}:{line}", entry.get("description_format"))
 
 
-def issue_from_yaml(epic: Mapping[str, Any], catalog: FieldCatalog) -> dict[str, Any]:
+def issue_from_yaml(epic: Mapping[str, Any]) -> dict[str, Any]:
     """A hand-written epic as the Jira issue JSON it stands for (custom fields by name)."""
     key = epic["key"]
     category = epic.get("status_category") or ("Done" if epic.get("status") == "Done" else "To Do")
@@ -180,7 +180,5 @@ def issue_from_yaml(epic: Mapping[str, Any], catalog: FieldCatalog) -> dict[str,
         "description": epic.get("description"),
     }
     for name, value in (epic.get("fields") or {}).items():
-        if not str(name).startswith("customfield_"):
-            catalog.add(str(name), str(name))
         fields[str(name)] = value
     return {"key": key, "fields": fields}
