@@ -205,7 +205,8 @@ class PackLoader:
             key = ("overrides", rule_id)
             if rule_id not in inherited:
                 known = ", ".join(sorted(inherited)) or "none: this pack extends nothing"
-                problems.append(located.problem(key, f"no inherited rule has this id; inherited rules: {known}", rule_id))
+                problems.append(located.problem(
+                    key, f"no inherited rule has this id; inherited rules: {known}", rule_id, at_key=True))
                 continue
             rule = inherited[rule_id]
             rule.overridden = True
@@ -230,7 +231,7 @@ def _validate(rule: _RuleDef, hints: frozenset[str]) -> list[Problem]:
 
     def problem(name: str, sub: Key, message: str) -> None:
         located, key = rule.where.get(name, rule.where["id"])
-        problems.append(located.problem((*key, *sub), message, rule.id))
+        problems.append(located.problem((*key, *sub), message, rule.id, at_key=bool(sub)))
 
     targets: tuple[Target, ...] = ()
     if "targets" in rule.data:

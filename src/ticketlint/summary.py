@@ -44,7 +44,7 @@ class Tally:
         result = item.result
         if item.rules_applied == 0:
             self.not_selected += 1
-        if result.findings:
+        elif result.findings:
             self.failing += 1
             worst = result.worst
             assert worst is not None

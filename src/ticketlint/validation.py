@@ -42,8 +42,8 @@ def schema_problems(located: Located, schema_name: str, rule_of: RuleOf) -> list
     problems = []
     for error in validator.iter_errors(located.data):
         for leaf in _leaves(error):
-            key, message = describe(leaf)
-            problems.append(located.problem(key, message, rule_of(key)))
+            key, message, at_key = describe(leaf)
+            problems.append(located.problem(key, message, rule_of(key), at_key=at_key))
     return _unique(problems)
 
 
@@ -64,8 +64,8 @@ def _name(key: Key) -> str:
     return names[-1] if names else "the file"
 
 
-def describe(error: ValidationError) -> tuple[Key, str]:
-    """``(key path, message)`` for one schema violation."""
+def describe(error: ValidationError) -> tuple[Key, str, bool]:
+    """``(key path, message, whether to point at the key rather than its value)``."""
     key: Key = tuple(error.absolute_path)
     schema = error.schema if isinstance(error.schema, dict) else {}
     validator, instance = error.validator, error.instance
@@ -73,32 +73,32 @@ def describe(error: ValidationError) -> tuple[Key, str]:
         allowed = sorted(schema.get("properties", {}))
         extra = [k for k in instance if k not in schema.get("properties", {})]
         where = (*key, extra[0]) if extra else key
-        return where, f'unknown key "{extra[0] if extra else "?"}"; allowed here: {", ".join(allowed)}'
-    if validator == "propertyNames":
-        allowed = error.validator_value.get("enum", []) if isinstance(error.validator_value, dict) else []
-        return (*key, str(instance)), f'unknown check "{instance}"; use one of: {", ".join(allowed)}'
+        return where, f'unknown key "{extra[0] if extra else "?"}"; allowed here: {", ".join(allowed)}', True
+    if "propertyNames" in error.schema_path:  # only check mappings constrain their key names
+        allowed = ", ".join(str(v) for v in error.validator_value)
+        return (*key, str(instance)), f'unknown check "{instance}"; use one of: {allowed}', True
     if validator == "required":
         missing = str(error.message).split("'")[1] if "'" in error.message else "?"
-        return key, f'missing required key "{missing}"'
+        return key, f'missing required key "{missing}"', False
     if validator in ("minProperties", "maxProperties") and "propertyNames" in schema:
-        return key, "a check is a mapping with exactly one check name, e.g. {filled: {min_words: 3}}"
+        return key, "a check is a mapping with exactly one check name, e.g. {filled: {min_words: 3}}", False
     if validator == "enum":
         allowed = ", ".join(str(v) for v in error.validator_value)
-        return key, f'{_name(key)}: "{instance}" is not allowed; use one of: {allowed}'
+        return key, f'{_name(key)}: "{instance}" is not allowed; use one of: {allowed}', False
     if validator == "const":
-        return key, f'{_name(key)}: expected "{error.validator_value}" or a mapping'
+        return key, f'{_name(key)}: expected "{error.validator_value}" or a mapping', False
     if validator == "pattern":
         friendly = _FRIENDLY_PATTERNS.get(_name(key), f"must match {error.validator_value}")
-        return key, f'{_name(key)}: "{instance}" {friendly}'
+        return key, f'{_name(key)}: "{instance}" {friendly}', False
     if validator == "type":
         expected = error.validator_value
         expected = " or ".join(expected) if isinstance(expected, list) else expected
-        return key, f"{_name(key)}: expected {_article(str(expected))}, got {_json_type(instance)}"
+        return key, f"{_name(key)}: expected {_article(str(expected))}, got {_json_type(instance)}", False
     if validator in ("minItems", "minLength"):
-        return key, f"{_name(key)}: must not be empty"
+        return key, f"{_name(key)}: must not be empty", False
     if validator == "minimum":
-        return key, f"{_name(key)}: must be at least {error.validator_value}"
-    return key, f"{_name(key)}: {error.message}"
+        return key, f"{_name(key)}: must be at least {error.validator_value}", False
+    return key, f"{_name(key)}: {error.message}", False
 
 
 def _article(kind: str) -> str:

@@ -31,15 +31,18 @@ class Located:
     path: str
     data: Any
     positions: dict[Key, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Key, tuple[int, int]] = field(default_factory=dict)
 
-    def where(self, key: Key) -> tuple[int, int]:
-        """Position of a key path, or of its nearest ancestor that exists."""
+    def where(self, key: Key, *, at_key: bool = False) -> tuple[int, int]:
+        """Position of the value at a key path (or of the key itself), else of an ancestor."""
+        if at_key and key in self.key_positions:
+            return self.key_positions[key]
         while key not in self.positions and key:
             key = key[:-1]
         return self.positions.get(key, (1, 1))
 
-    def problem(self, key: Key, message: str, rule: str | None = None) -> Problem:
-        line, col = self.where(key)
+    def problem(self, key: Key, message: str, rule: str | None = None, *, at_key: bool = False) -> Problem:
+        line, col = self.where(key, at_key=at_key)
         return Problem(self.path, line, col, message, rule)
 
 
@@ -102,7 +105,7 @@ class _Walker:
                         Problem(self.located.path, line, col, f'the key "{name}" appears twice')
                     )
                 sub = (*key, name if isinstance(name, (str, int)) else str(name))
-                self.located.positions[sub] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                self.located.key_positions[sub] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
                 result[name] = self.value(value_node, sub)
             return result
         if isinstance(node, yaml.SequenceNode):

@@ -66,7 +66,7 @@ class TextReporter:
             f"{tally.passing} passing, {tally.failing} failing"
         )
         if tally.not_selected:
-            line += f" ({tally.not_selected} not selected by any rule)"
+            line += f", {tally.not_selected} not selected by any rule"
         if tally.unreadable:
             line += f", {tally.unreadable} could not be read"
         self._write(self._style(line, bold=True))
