@@ -43,17 +43,40 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 
 @main.command()
-@click.option("--config", "config_path", type=click.Path(path_type=Path), help="Config file (default: nearest ticketlint.yaml).")
-@click.option("--source", "sources", multiple=True, type=click.Path(path_type=Path),
-              help="Epic export: a Jira search answer, JSON list, JSON Lines, YAML, or a directory. Repeatable.")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    help="Config file (default: nearest ticketlint.yaml).",
+)
+@click.option(
+    "--source",
+    "sources",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Epic export: a Jira search answer, JSON list, JSON Lines, YAML, or a directory. Repeatable.",
+)
 @click.option("--epic", "epics", multiple=True, metavar="KEY", help="Only this epic. Repeatable.")
-@click.option("--rules", "packs", multiple=True, metavar="SPEC", help="Rule pack: builtin:<name> or a path. Repeatable.")
+@click.option(
+    "--rules",
+    "packs",
+    multiple=True,
+    metavar="SPEC",
+    help="Rule pack: builtin:<name> or a path. Repeatable.",
+)
 @click.option("--select", help="Only these rule ids (comma-separated).")
 @click.option("--ignore", help="Skip these rule ids (comma-separated).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), help="Report format (default: text).")
-@click.option("--output", type=click.Path(path_type=Path, dir_okay=False), help="Write the report to this file.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
-              help="Exit 1 when a finding is at least this severe (default: error).")
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the report to this file.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    help="Exit 1 when a finding is at least this severe (default: error).",
+)
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), help="Colour the text report.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only the totals.")
 @click.pass_context

@@ -29,15 +29,17 @@ def evaluate_epic(rules: Sequence[Rule], epic: Epic) -> Checked:
         outcome = rule.check.evaluate(epic)
         if outcome.passed:
             continue
-        message = rule.message.format_map({
-            "key": epic.key,
-            "summary": epic.summary,
-            "owner": epic.owner or UNASSIGNED,
-            "target": outcome.target,
-            "value": outcome.value or "nothing",
-            "rule": rule.id,
-            "severity": rule.severity.value,
-        })
+        message = rule.message.format_map(
+            {
+                "key": epic.key,
+                "summary": epic.summary,
+                "owner": epic.owner or UNASSIGNED,
+                "target": outcome.target,
+                "value": outcome.value or "nothing",
+                "rule": rule.id,
+                "severity": rule.severity.value,
+            }
+        )
         findings.append(Finding(rule.id, rule.severity, message, outcome.target))
     return Checked(EpicResult(epic, tuple(findings)), applied)
 

@@ -35,7 +35,6 @@ class FileProblems(TicketlintError):
         self.problems = sorted(problems, key=lambda p: (p.path, p.line, p.col))
         super().__init__("\n".join(str(p) for p in self.problems))
 
-
     @classmethod
     def single(cls, path: str, message: str) -> FileProblems:
         return cls([Problem(path, 1, 1, message)])

@@ -24,7 +24,16 @@ from ticketlint.yamlfile import Key, Located, YamlProblem, load_yaml
 
 BUILTIN_PREFIX = "builtin:"
 MESSAGE_FIELDS = ("key", "summary", "owner", "target", "value", "rule", "severity")
-OVERRIDABLE = ("description", "severity", "selector", "targets", "check", "message", "docs", "label")
+OVERRIDABLE = (
+    "description",
+    "severity",
+    "selector",
+    "targets",
+    "check",
+    "message",
+    "docs",
+    "label",
+)
 
 
 @dataclass(frozen=True)
@@ -155,7 +164,9 @@ class PackLoader:
         problems = schema_problems(located, "rulepack.schema.json", _rule_of(data))
         broken = {p.rule for p in problems}
         pack = _Pack(str(data.get("name", path.stem)), located)
-        pack.placeholders = frozenset(normalize(h) for h in data.get("placeholders", []) if isinstance(h, str))
+        pack.placeholders = frozenset(
+            normalize(h) for h in data.get("placeholders", []) if isinstance(h, str)
+        )
         if any(p.rule is None for p in problems):
             raise RuleFileError(problems)  # the pack's own shape is wrong: nothing more to say
 
@@ -166,9 +177,16 @@ class PackLoader:
                 continue
             key: Key = ("rules", index)
             if rule_id in inherited:
-                problems.append(located.problem((*key, "id"), (
-                    f'"{rule_id}" is already defined in pack "{inherited[rule_id].pack}"; '
-                    "change it under overrides: instead of redefining it"), rule_id))
+                problems.append(
+                    located.problem(
+                        (*key, "id"),
+                        (
+                            f'"{rule_id}" is already defined in pack "{inherited[rule_id].pack}"; '
+                            "change it under overrides: instead of redefining it"
+                        ),
+                        rule_id,
+                    )
+                )
                 continue
             if any(r.id == rule_id for r in pack.rules):
                 problems.append(located.problem((*key, "id"), f'duplicate rule id "{rule_id}"', rule_id))
@@ -196,17 +214,29 @@ class PackLoader:
             pack.placeholders |= parent.placeholders
             for rule in parent.rules:
                 if rule.id in inherited:
-                    problems.append(located.problem(key, (
-                        f'rule "{rule.id}" comes from both "{inherited[rule.id].pack}" and '
-                        f'"{rule.pack}"; switch one off under overrides:')))
+                    problems.append(
+                        located.problem(
+                            key,
+                            (
+                                f'rule "{rule.id}" comes from both "{inherited[rule.id].pack}" and '
+                                f'"{rule.pack}"; switch one off under overrides:'
+                            ),
+                        )
+                    )
                 inherited[rule.id] = _RuleDef(rule.id, rule.pack, dict(rule.data), dict(rule.where),
                                               rule.selectors, rule.overridden)  # fmt: skip
         for rule_id, change in (data.get("overrides") or {}).items():
             key = ("overrides", rule_id)
             if rule_id not in inherited:
                 known = ", ".join(sorted(inherited)) or "none: this pack extends nothing"
-                problems.append(located.problem(
-                    key, f"no inherited rule has this id; inherited rules: {known}", rule_id, at_key=True))
+                problems.append(
+                    located.problem(
+                        key,
+                        f"no inherited rule has this id; inherited rules: {known}",
+                        rule_id,
+                        at_key=True,
+                    )
+                )
                 continue
             rule = inherited[rule_id]
             rule.overridden = True
@@ -247,7 +277,11 @@ def _validate(rule: _RuleDef, hints: frozenset[str]) -> list[Problem]:
     try:
         fields = [f for _, f, _, _ in string.Formatter().parse(rule.data["message"]) if f is not None]
     except ValueError as error:
-        problem("message", (), f"message: has unbalanced braces ({error}); write {{{{ or }}}} for a brace")
+        problem(
+            "message",
+            (),
+            f"message: has unbalanced braces ({error}); write {{{{ or }}}} for a brace",
+        )
     else:
         for name in fields:
             if name not in MESSAGE_FIELDS:
@@ -264,7 +298,9 @@ def compile_rules(packs: Iterable[_Pack]) -> RuleSet:
         for rule in pack.rules:
             if any(r.id == rule.id for r in rules):
                 located, key = rule.where["id"]
-                raise RuleFileError([located.problem(key, "this rule id comes from two packs in the same run", rule.id)])
+                raise RuleFileError(
+                    [located.problem(key, "this rule id comes from two packs in the same run", rule.id)]
+                )
             rules.append(_compile(rule, pack.placeholders))
     return RuleSet(tuple(rules), tuple(names))
 

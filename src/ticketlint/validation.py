@@ -31,7 +31,7 @@ _FRIENDLY_PATTERNS = {
 @cache
 def load_schema(name: str) -> dict[str, Any]:
     """A schema shipped in ``ticketlint/schemas`` (published in the repository too)."""
-    text = resources.files("ticketlint").joinpath("schemas", name).read_text(encoding="utf-8")
+    text = resources.files("ticketlint").joinpath("schemas").joinpath(name).read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
 
@@ -73,18 +73,26 @@ def describe(error: ValidationError) -> tuple[Key, str, bool]:
         allowed = sorted(schema.get("properties", {}))
         extra = [k for k in instance if k not in schema.get("properties", {})]
         where = (*key, extra[0]) if extra else key
-        return where, f'unknown key "{extra[0] if extra else "?"}"; allowed here: {", ".join(allowed)}', True
+        return (
+            where,
+            f'unknown key "{extra[0] if extra else "?"}"; allowed here: {", ".join(allowed)}',
+            True,
+        )
     if "propertyNames" in error.schema_path:  # only check mappings constrain their key names
-        allowed = ", ".join(str(v) for v in error.validator_value)
-        return (*key, str(instance)), f'unknown check "{instance}"; use one of: {allowed}', True
+        names = ", ".join(str(v) for v in _listed(error.validator_value))
+        return (*key, str(instance)), f'unknown check "{instance}"; use one of: {names}', True
     if validator == "required":
         missing = str(error.message).split("'")[1] if "'" in error.message else "?"
         return key, f'missing required key "{missing}"', False
     if validator in ("minProperties", "maxProperties") and "propertyNames" in schema:
-        return key, "a check is a mapping with exactly one check name, e.g. {filled: {min_words: 3}}", False
+        return (
+            key,
+            "a check is a mapping with exactly one check name, e.g. {filled: {min_words: 3}}",
+            False,
+        )
     if validator == "enum":
-        allowed = ", ".join(str(v) for v in error.validator_value)
-        return key, f'{_name(key)}: "{instance}" is not allowed; use one of: {allowed}', False
+        choices = ", ".join(str(v) for v in _listed(error.validator_value))
+        return key, f'{_name(key)}: "{instance}" is not allowed; use one of: {choices}', False
     if validator == "const":
         return key, f'{_name(key)}: expected "{error.validator_value}" or a mapping', False
     if validator == "pattern":
@@ -93,12 +101,20 @@ def describe(error: ValidationError) -> tuple[Key, str, bool]:
     if validator == "type":
         expected = error.validator_value
         expected = " or ".join(expected) if isinstance(expected, list) else expected
-        return key, f"{_name(key)}: expected {_article(str(expected))}, got {_json_type(instance)}", False
+        return (
+            key,
+            f"{_name(key)}: expected {_article(str(expected))}, got {_json_type(instance)}",
+            False,
+        )
     if validator in ("minItems", "minLength"):
         return key, f"{_name(key)}: must not be empty", False
     if validator == "minimum":
         return key, f"{_name(key)}: must be at least {error.validator_value}", False
     return key, f"{_name(key)}: {error.message}", False
+
+
+def _listed(value: object) -> list[object]:
+    return list(value) if isinstance(value, (list, tuple)) else []
 
 
 def _article(kind: str) -> str:

@@ -105,7 +105,10 @@ class _Walker:
                         Problem(self.located.path, line, col, f'the key "{name}" appears twice')
                     )
                 sub = (*key, name if isinstance(name, (str, int)) else str(name))
-                self.located.key_positions[sub] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                self.located.key_positions[sub] = (
+                    key_node.start_mark.line + 1,
+                    key_node.start_mark.column + 1,
+                )
                 result[name] = self.value(value_node, sub)
             return result
         if isinstance(node, yaml.SequenceNode):

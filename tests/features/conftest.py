@@ -39,7 +39,9 @@ def i_run(workspace: Workspace, command: str) -> None:
 @then(parsers.parse("the exit code is {code:d}"))
 def exit_code(workspace: Workspace, code: int) -> None:
     result = workspace.result
-    assert result.exit_code == code, f"exit {result.exit_code}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}"
+    assert result.exit_code == code, (
+        f"exit {result.exit_code}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}"
+    )
 
 
 @then(parsers.parse('the output contains "{text}"'))

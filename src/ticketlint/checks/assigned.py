@@ -11,7 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ticketlint.checks.base import BuildContext, Check, CheckSpecError, Options, Outcome, option, shown
+from ticketlint.checks.base import (
+    BuildContext,
+    Check,
+    CheckSpecError,
+    Options,
+    Outcome,
+    option,
+    shown,
+)
 from ticketlint.fields import Value
 from ticketlint.model import Epic
 from ticketlint.targets import Target

@@ -70,9 +70,7 @@ def shown(text: str) -> str:
     return flat if len(flat) <= _SHOWN_CHARS else flat[: _SHOWN_CHARS - 1] + "…"
 
 
-def first_passing(
-    epic: Epic, targets: tuple[Target, ...], passes: Callable[[Value], bool]
-) -> Outcome:
+def first_passing(epic: Epic, targets: tuple[Target, ...], passes: Callable[[Value], bool]) -> Outcome:
     """Pass when any value of any target passes; otherwise report the most telling value."""
     fallback: Value | None = None
     for target in targets:
@@ -88,6 +86,6 @@ def first_passing(
 def option(options: Options, name: str, kind: type | tuple[type, ...], default: Any = None) -> Any:
     """Read one option, checking its type; the schema catches most, this catches the rest."""
     value = options.get(name, default)
-    if value is not None and not isinstance(value, kind) or isinstance(value, bool) and kind is int:
+    if (value is not None and not isinstance(value, kind)) or (isinstance(value, bool) and kind is int):
         raise CheckSpecError(f"{name}: has the wrong type", (name,))
     return value

@@ -94,8 +94,10 @@ def build_not(options: Options, ctx: BuildContext) -> Check:
 
 
 def build_when(options: Options, ctx: BuildContext) -> Check:
-    if not isinstance(options, dict) or set(options) - {"if", "then", "targets"} or not (
-        "if" in options and "then" in options
+    if (
+        not isinstance(options, dict)
+        or set(options) - {"if", "then", "targets"}
+        or not ("if" in options and "then" in options)
     ):
         raise CheckSpecError("when: needs exactly if: CHECK and then: CHECK")
     ctx = _scope(options, ctx)

@@ -16,7 +16,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ticketlint.checks.base import BuildContext, Check, CheckSpecError, Options, Outcome, first_passing, option
+from ticketlint.checks.base import (
+    BuildContext,
+    Check,
+    CheckSpecError,
+    Options,
+    Outcome,
+    first_passing,
+    option,
+)
 from ticketlint.checks.matches import compile_pattern
 from ticketlint.fields import Value
 from ticketlint.model import Epic

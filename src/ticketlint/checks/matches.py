@@ -12,7 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ticketlint.checks.base import BuildContext, Check, CheckSpecError, Options, Outcome, first_passing, option, shown
+from ticketlint.checks.base import (
+    BuildContext,
+    Check,
+    CheckSpecError,
+    Options,
+    Outcome,
+    first_passing,
+    option,
+    shown,
+)
 from ticketlint.model import Epic
 from ticketlint.targets import Target
 

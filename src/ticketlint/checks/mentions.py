@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ticketlint.checks.base import BuildContext, Check, CheckSpecError, Options, Outcome, first_passing
+from ticketlint.checks.base import (
+    BuildContext,
+    Check,
+    CheckSpecError,
+    Options,
+    Outcome,
+    first_passing,
+)
 from ticketlint.fields import Value
 from ticketlint.model import Epic
 from ticketlint.targets import Target

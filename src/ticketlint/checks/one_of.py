@@ -10,10 +10,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ticketlint.checks.base import BuildContext, Check, CheckSpecError, Options, Outcome, first_passing, option
+from ticketlint.checks.base import (
+    BuildContext,
+    Check,
+    CheckSpecError,
+    Options,
+    Outcome,
+    first_passing,
+    option,
+)
 from ticketlint.fields import Value
 from ticketlint.model import Epic
 from ticketlint.targets import Target
+
+
+def _normalize(text: str, ignore_case: bool) -> str:
+    return text.strip().casefold() if ignore_case else text.strip()
 
 
 @dataclass(frozen=True)
@@ -22,12 +34,13 @@ class OneOf:
     allowed: frozenset[str]
     ignore_case: bool
 
-    def _norm(self, text: str) -> str:
-        return text.strip().casefold() if self.ignore_case else text.strip()
-
     def _passes(self, value: Value) -> bool:
         entries = value.items or value.lines
-        return value.present and bool(entries) and all(self._norm(e) in self.allowed for e in entries)
+        return (
+            value.present
+            and bool(entries)
+            and all(_normalize(e, self.ignore_case) in self.allowed for e in entries)
+        )
 
     def evaluate(self, epic: Epic) -> Outcome:
         return first_passing(epic, self.targets, self._passes)
@@ -39,5 +52,4 @@ def build(options: Options, ctx: BuildContext) -> Check:
     if not values:
         raise CheckSpecError("needs values: a list of allowed values", ("values",))
     ignore_case = bool(option(options, "ignore_case", bool, True))
-    norm = (lambda t: t.strip().casefold()) if ignore_case else (lambda t: t.strip())
-    return OneOf(ctx.targets, frozenset(norm(str(v)) for v in values), ignore_case)
+    return OneOf(ctx.targets, frozenset(_normalize(str(v), ignore_case) for v in values), ignore_case)

@@ -61,7 +61,9 @@ class JsonReporter:
         if isinstance(item, Unreadable):
             self.errors.append({"key": item.key, "message": item.message, "source": item.source})
             return
-        self.stream.write(("\n  " if self.first else ",\n  ") + json.dumps(epic_entry(item), ensure_ascii=False))
+        self.stream.write(
+            ("\n  " if self.first else ",\n  ") + json.dumps(epic_entry(item), ensure_ascii=False)
+        )
         self.first = False
 
     def finish(self, tally: Tally) -> None:

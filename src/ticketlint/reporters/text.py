@@ -48,7 +48,9 @@ class TextReporter:
             badge = self._style(f"{finding.severity.value:<8}", fg=_COLORS[finding.severity], bold=True)
             self._write(f"  {badge} {finding.rule}")
             wrapped = textwrap.wrap(
-                finding.message, width=max(40, self.style.width - len(indent)), break_long_words=False
+                finding.message,
+                width=max(40, self.style.width - len(indent)),
+                break_long_words=False,
             )
             for line in wrapped:
                 self._write(indent + line)
@@ -70,10 +72,7 @@ class TextReporter:
         if tally.unreadable:
             line += f", {tally.unreadable} could not be read"
         self._write(self._style(line, bold=True))
-        self._write(
-            "Findings: "
-            + ", ".join(f"{counts[s.value]} {s.value}" for s in Severity)
-        )
+        self._write("Findings: " + ", ".join(f"{counts[s.value]} {s.value}" for s in Severity))
         if tally.by_rule and not self.style.quiet:
             self._write("By rule:")
             width = max(len(rule) for rule in tally.by_rule)

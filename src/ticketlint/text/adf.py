@@ -24,7 +24,7 @@ def inline_text(node: Any) -> str:
         if not isinstance(current, Mapping):
             continue
         kind = current.get("type")
-        attrs = current.get("attrs") if isinstance(current.get("attrs"), Mapping) else {}
+        attrs = _attrs(current)
         if kind == "text" and isinstance(current.get("text"), str):
             parts.append(current["text"])
         elif kind == "mention":
@@ -44,6 +44,11 @@ def inline_text(node: Any) -> str:
     return "".join(parts).strip()
 
 
+def _attrs(node: Mapping[str, Any]) -> Mapping[str, Any]:
+    attrs = node.get("attrs")
+    return attrs if isinstance(attrs, Mapping) else {}
+
+
 def _children(node: Mapping[str, Any]) -> list[Any]:
     content = node.get("content")
     return content if isinstance(content, list) else []
@@ -55,7 +60,8 @@ def _strong_label(paragraph: Mapping[str, Any]) -> tuple[str, str] | None:
     if not content or not isinstance(content[0], Mapping):
         return None
     first = content[0]
-    marks = first.get("marks") if isinstance(first.get("marks"), list) else []
+    marks = first.get("marks")
+    marks = marks if isinstance(marks, list) else []
     bold = any(isinstance(m, Mapping) and m.get("type") == "strong" for m in marks)
     if not bold or first.get("type") != "text" or not isinstance(first.get("text"), str):
         return None
@@ -76,9 +82,11 @@ def parse_adf(root: Mapping[str, Any]) -> Document:
             continue
         kind = node.get("type")
         if kind == "heading":
-            attrs = node.get("attrs") if isinstance(node.get("attrs"), Mapping) else {}
-            level = attrs.get("level")
-            doc.heading(level if isinstance(level, int) and 1 <= level <= BOX_LEVEL else 1, inline_text(node))
+            level = _attrs(node).get("level")
+            doc.heading(
+                level if isinstance(level, int) and 1 <= level <= BOX_LEVEL else 1,
+                inline_text(node),
+            )
         elif kind == "paragraph":
             label = _strong_label(node)
             if in_list:
@@ -90,8 +98,7 @@ def parse_adf(root: Mapping[str, Any]) -> Document:
                     doc.text(line)
                 doc.blank()
         elif kind == "taskItem":
-            attrs = node.get("attrs") if isinstance(node.get("attrs"), Mapping) else {}
-            doc.task(inline_text(node), attrs.get("state") == "DONE")
+            doc.task(inline_text(node), _attrs(node).get("state") == "DONE")
         elif kind == "tableRow":
             cells = [c for c in _children(node) if isinstance(c, Mapping)]
             header = bool(cells) and all(c.get("type") == "tableHeader" for c in cells)
@@ -118,11 +125,16 @@ def _blocks(root: Mapping[str, Any]) -> Iterator[tuple[Any, bool]]:
             yield node, in_list
             continue
         if kind in ("panel", "expand", "nestedExpand"):
-            attrs = node.get("attrs") if isinstance(node.get("attrs"), Mapping) else {}
-            title = attrs.get("title")
+            title = _attrs(node).get("title")
             if isinstance(title, str) and title.strip():
-                yield {"type": "heading", "attrs": {"level": BOX_LEVEL}, "content": [
-                    {"type": "text", "text": title}]}, in_list
+                yield (
+                    {
+                        "type": "heading",
+                        "attrs": {"level": BOX_LEVEL},
+                        "content": [{"type": "text", "text": title}],
+                    },
+                    in_list,
+                )
                 stack.append((_CLOSE_BOX, in_list))
         child_in_list = in_list or kind in _LISTS
         stack.extend((child, child_in_list) for child in reversed(_children(node)))

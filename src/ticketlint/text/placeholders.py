@@ -38,7 +38,7 @@ def word_count(text: str) -> int:
 def is_not_applicable_with_reason(text: str) -> bool:
     """True for "N/A because <at least five words of reason>"."""
     match = _NOT_APPLICABLE.match(text.strip())
-    return bool(match) and word_count(match.group("why")) >= _MIN_REASON_WORDS
+    return match is not None and word_count(match.group("why")) >= _MIN_REASON_WORDS
 
 
 def is_placeholder_line(line: str, hints: frozenset[str] = frozenset()) -> bool:

@@ -127,7 +127,7 @@ def _read_page(page: Mapping[str, Any], path: Path, catalog: FieldCatalog) -> It
 
 
 def _is_field(entry: object) -> bool:
-    return isinstance(entry, Mapping) and "id" in entry and "name" in entry and "key" not in entry or (
+    return (isinstance(entry, Mapping) and "id" in entry and "name" in entry and "key" not in entry) or (
         isinstance(entry, Mapping) and ("schema" in entry or "clauseNames" in entry)
     )
 
