@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ticketlint.model import Epic, EpicResult, Finding, Unreadable
 from ticketlint.rulefile import Rule
+from ticketlint.selector import AllOf
 
 UNASSIGNED = "the epic's owner"
 
@@ -22,8 +23,13 @@ class Checked:
 def evaluate_epic(rules: Sequence[Rule], epic: Epic) -> Checked:
     findings = []
     applied = 0
+    selected: dict[AllOf, bool] = {}  # rules of one pack share its selector: decide it once
     for rule in rules:
-        if rule.severity is None or not rule.selector.matches(epic):
+        if rule.severity is None:
+            continue
+        if rule.selector not in selected:
+            selected[rule.selector] = rule.selector.matches(epic)
+        if not selected[rule.selector]:
             continue
         applied += 1
         outcome = rule.check.evaluate(epic)

@@ -6,7 +6,7 @@ Frozen and typed, with no behaviour beyond the obvious.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -35,23 +35,49 @@ class Task:
 
 
 @dataclass(frozen=True)
-class Section:
-    """A titled part of a description: under a heading, after a bold label, or a table row.
+class Entry:
+    """One line of a section's body: a paragraph line, a list item or a checklist item.
 
-    ``lines`` is the plain text of the body, one entry per paragraph line, list item,
-    checklist item or table row; ``items`` and ``tasks`` repeat the list and checklist
-    entries so checks can count them.
+    ``part`` is the title of the sub-section (sub-heading, bold label or table row) the
+    line sits in, "" for the section's own text: a rule can then leave out a
+    sub-section that holds another decision.
     """
+
+    text: str
+    kind: str = "line"  # "line" | "item" | "task"
+    done: bool = False
+    part: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled part of a description: under a heading, after a bold label, or a table row."""
 
     title: str
     kind: str  # "heading" | "label" | "table"
-    lines: tuple[str, ...] = ()
-    items: tuple[str, ...] = ()
-    tasks: tuple[Task, ...] = ()
+    entries: tuple[Entry, ...] = ()
+    lines: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    items: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    tasks: tuple[Task, ...] = field(init=False, repr=False, compare=False)
+    parts: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        entries = self.entries
+        object.__setattr__(self, "lines", tuple(e.text for e in entries))
+        object.__setattr__(self, "items", tuple(e.text for e in entries if e.kind == "item"))
+        object.__setattr__(self, "tasks", tuple(Task(e.text, e.done) for e in entries if e.kind == "task"))
+        object.__setattr__(self, "parts", frozenset(e.part for e in entries if e.part))
 
     @property
     def text(self) -> str:
         return "\n".join(self.lines)
+
+    def without_parts(self, drop: Callable[[str], bool]) -> Section:
+        """This section minus the sub-sections whose titles ``drop`` selects."""
+        dropped = {p for p in self.parts if drop(p)}
+        if not dropped:
+            return self
+        return Section(self.title, self.kind, tuple(e for e in self.entries if e.part not in dropped))
 
 
 @dataclass(frozen=True)
@@ -81,6 +107,8 @@ class Epic:
     description: Document
     raw: Mapping[str, Any]
     catalog: FieldCatalog
+    # What targets found on this epic, so checks sharing a target resolve it once.
+    memo: dict[object, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

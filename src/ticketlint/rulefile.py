@@ -17,8 +17,9 @@ from ticketlint.checks import Check, CheckSpecError, compile_check
 from ticketlint.errors import Problem, RuleFileError
 from ticketlint.model import Severity
 from ticketlint.selector import AllOf, build_selector
-from ticketlint.targets import Target, TargetSpecError, build_targets
+from ticketlint.targets import Target, TargetSpecError, Words, build_targets, section_titles
 from ticketlint.text.placeholders import normalize
+from ticketlint.text.titles import title_words
 from ticketlint.validation import schema_problems
 from ticketlint.yamlfile import Key, Located, YamlProblem, load_yaml
 
@@ -291,8 +292,12 @@ def _validate(rule: _RuleDef, hints: frozenset[str]) -> list[Problem]:
 
 
 def compile_rules(packs: Iterable[_Pack]) -> RuleSet:
+    packs = list(packs)
+    titles = set().union(*(section_titles(r.data) for p in packs for r in p.rules))
+    others = tuple(sorted({title_words(t) for t in titles}))
     rules: list[Rule] = []
     names: list[str] = []
+    selectors: dict[tuple[int, ...], AllOf] = {}
     for pack in packs:
         names.append(pack.name)
         for rule in pack.rules:
@@ -301,13 +306,20 @@ def compile_rules(packs: Iterable[_Pack]) -> RuleSet:
                 raise RuleFileError(
                     [located.problem(key, "this rule id comes from two packs in the same run", rule.id)]
                 )
-            rules.append(_compile(rule, pack.placeholders))
+            rules.append(_compile(rule, pack.placeholders, others, selectors))
     return RuleSet(tuple(rules), tuple(names))
 
 
-def _compile(rule: _RuleDef, hints: frozenset[str]) -> Rule:
+def _compile(
+    rule: _RuleDef, hints: frozenset[str], others: Words, selectors: dict[tuple[int, ...], AllOf]
+) -> Rule:
+    """Compile one rule; rules sharing selector specs (a pack's) share one AllOf object."""
     data = rule.data
-    targets = build_targets(data["targets"]) if "targets" in data else ()
+    specs = tuple(s for s in (data.get("selector"), *rule.selectors) if s)
+    shared = tuple(id(s) for s in specs)
+    if shared not in selectors:
+        selectors[shared] = AllOf(tuple(build_selector(s) for s in specs))
+    targets = build_targets(data["targets"], others) if "targets" in data else ()
     severity = None if data["severity"] == "off" else Severity(data["severity"])
     located, key = rule.where["id"]
     line, _ = located.where(key)
@@ -316,8 +328,8 @@ def _compile(rule: _RuleDef, hints: frozenset[str]) -> Rule:
         pack=rule.pack,
         description=data["description"],
         severity=severity,
-        selector=AllOf(tuple(build_selector(s) for s in (data.get("selector"), *rule.selectors))),
-        check=compile_check(data["check"], targets, hints),
+        selector=selectors[shared],
+        check=compile_check(data["check"], targets, hints, others),
         message=data["message"].strip(),
         docs=data.get("docs"),
         label=data.get("label"),

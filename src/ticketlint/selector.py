@@ -23,7 +23,8 @@ _KEYS: dict[str, Callable[[Epic], tuple[str, ...]]] = {
 SELECTOR_KEYS = (*_KEYS, "not", "any_of")
 
 
-@dataclass(frozen=True)
+# Selectors compare by identity: the engine decides each one once per epic.
+@dataclass(frozen=True, eq=False)
 class Selector:
     wanted: tuple[tuple[str, frozenset[str]], ...] = ()
     excluded: Selector | None = None
@@ -59,7 +60,7 @@ def build_selector(spec: Mapping[str, object] | None) -> Selector:
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class AllOf:
     """Several selectors that must all match: the rule's own and those of its packs."""
 

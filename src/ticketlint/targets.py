@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from ticketlint.fields import STANDARD_FIELDS, Value, absent, value_of
 from ticketlint.model import Epic
-from ticketlint.text.titles import title_matches, title_words
+from ticketlint.text.titles import TitleSet, title_words
 
 
 class TargetSpecError(ValueError):
@@ -30,7 +30,8 @@ class Target(Protocol):
     def describe(self) -> str: ...
 
 
-@dataclass(frozen=True)
+# Targets compare by identity: a check's targets are looked up in each epic's memo.
+@dataclass(frozen=True, eq=False)
 class FieldTarget:
     """A standard field (summary, labels, assignee, ...) or a custom field by name or id."""
 
@@ -54,32 +55,69 @@ class FieldTarget:
         return [value_of(self.describe(), raw)]
 
 
-@dataclass(frozen=True)
+Words = tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, eq=False)
 class SectionTarget:
-    """Description sections whose heading, bold label or table row matches a synonym."""
+    """Description sections whose heading, bold label or table row matches a synonym.
+
+    ``others`` are the titles other rules look for: a sub-section titled like one of them
+    ("h3. Error tolerance" under "h2. Success metric") is another decision, not this one's
+    answer, and is left out.
+    """
 
     synonyms: tuple[str, ...]
-    words: tuple[tuple[str, ...], ...] = field(init=False, repr=False, compare=False)
+    others: Words = ()
+    own: TitleSet = field(init=False, repr=False)
+    foreign: TitleSet = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "words", tuple(title_words(s) for s in self.synonyms))
+        own = {title_words(s) for s in self.synonyms}
+        object.__setattr__(self, "own", TitleSet(own))
+        object.__setattr__(self, "foreign", TitleSet(w for w in self.others if w not in own))
 
     def describe(self) -> str:
         return f'section "{self.synonyms[0]}"'
 
+    def _foreign(self, part: str) -> bool:
+        return self.foreign.matches(part) and not self.own.matches(part)
+
     def values(self, epic: Epic) -> list[Value]:
-        found = [
-            Value(f'section "{s.title}"', True, s.lines, s.items, s.tasks)
-            for s in epic.description.sections
-            if title_matches(s.title, self.words)
-        ]
+        found = []
+        for section in epic.description.sections:
+            if not self.own.matches(section.title):
+                continue
+            if self.foreign and section.parts:
+                section = section.without_parts(self._foreign)
+            found.append(
+                Value(f'section "{section.title}"', True, section.lines, section.items, section.tasks)
+            )
         return found or [absent(self.describe())]
+
+
+def section_titles(spec: object) -> set[str]:
+    """Every section title a rule (or any structure of rule specs) looks for."""
+    found: set[str] = set()
+    stack = [spec]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Mapping):
+            titles = node.get("section")
+            if isinstance(titles, str):
+                found.add(titles)
+            elif isinstance(titles, list):
+                found.update(t for t in titles if isinstance(t, str))
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return found
 
 
 _PATH_PART = re.compile(r"[^.\[\]]+|\[\d+\]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PathTarget:
     """A dotted path into the issue JSON (``fields.customfield_10010.value``): the escape hatch."""
 
@@ -103,7 +141,7 @@ class PathTarget:
         return [value_of(self.describe(), current)]
 
 
-def build_target(spec: object) -> Target:
+def build_target(spec: object, others: Words = ()) -> Target:
     """Build one target from its rule-file form; raise TargetSpecError when malformed."""
     if isinstance(spec, str):
         spec = {"field": spec}
@@ -124,7 +162,7 @@ def build_target(spec: object) -> Target:
             or not all(isinstance(s, str) and title_words(s) for s in synonyms)
         ):
             raise TargetSpecError("section: needs a title or a list of titles", ("section",))
-        return SectionTarget(tuple(synonyms))
+        return SectionTarget(tuple(synonyms), others)
     if kind == "path":
         if not isinstance(arg, str) or not _PATH_PART.findall(arg):
             raise TargetSpecError("path: needs a dotted path such as fields.customfield_10010", ("path",))
@@ -132,16 +170,24 @@ def build_target(spec: object) -> Target:
     raise TargetSpecError(f'unknown target "{kind}"; use field, section or path', (kind,))
 
 
-def build_targets(specs: object) -> tuple[Target, ...]:
+def build_targets(specs: object, others: Words = ()) -> tuple[Target, ...]:
     if not isinstance(specs, list) or not specs:
         raise TargetSpecError("targets: needs a list of at least one target")
     targets = []
     for index, spec in enumerate(specs):
         try:
-            targets.append(build_target(spec))
+            targets.append(build_target(spec, others))
         except TargetSpecError as error:
             raise TargetSpecError(str(error), (index, *error.key)) from None
     return tuple(targets)
 
 
-__all__ = ["STANDARD_FIELDS", "Target", "TargetSpecError", "build_target", "build_targets"]
+__all__ = [
+    "STANDARD_FIELDS",
+    "Target",
+    "TargetSpecError",
+    "Words",
+    "build_target",
+    "build_targets",
+    "section_titles",
+]

@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 
 from ticketlint.checks import assigned, combinators, count, filled, matches, mentions, one_of
 from ticketlint.checks.base import BuildContext, Check, CheckSpecError, Options, Outcome
-from ticketlint.targets import Target
+from ticketlint.targets import Target, Words
 
 Builder = Callable[[Options, BuildContext], Check]
 
@@ -61,8 +61,10 @@ def build_check(node: object, ctx: BuildContext) -> Check:
         raise CheckSpecError(str(error), (name, *error.key)) from None
 
 
-def compile_check(node: object, targets: tuple[Target, ...], hints: frozenset[str]) -> Check:
-    return build_check(node, BuildContext(targets, hints, build_check))
+def compile_check(
+    node: object, targets: tuple[Target, ...], hints: frozenset[str], others: Words = ()
+) -> Check:
+    return build_check(node, BuildContext(targets, hints, build_check, others))
 
 
 __all__ = ["DOCS", "REGISTRY", "Check", "CheckSpecError", "Outcome", "build_check", "compile_check"]

@@ -19,6 +19,7 @@ from ticketlint.checks.base import (
     Outcome,
     option,
     shown,
+    values_of,
 )
 from ticketlint.fields import Value
 from ticketlint.model import Epic
@@ -43,7 +44,7 @@ class Assigned:
         named: list[str] = []
         looked_at: list[str] = []
         for target in self.targets:
-            for value in target.values(epic):
+            for value in values_of(target, epic):
                 looked_at.append(value.target)
                 named.extend(people(value, self.hints) if value.present else ())
         return Outcome(len(named) >= self.minimum, ", ".join(looked_at), shown(", ".join(named)))

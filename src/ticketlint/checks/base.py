@@ -8,7 +8,7 @@ from typing import Any, Protocol
 
 from ticketlint.fields import Value
 from ticketlint.model import Epic
-from ticketlint.targets import Target, TargetSpecError, build_targets
+from ticketlint.targets import Target, TargetSpecError, Words, build_targets
 
 _SHOWN_CHARS = 120
 
@@ -44,6 +44,7 @@ class BuildContext:
     targets: tuple[Target, ...]
     hints: frozenset[str]
     build: Callable[[object, BuildContext], Check]
+    others: Words = ()  # section titles other rules look for (see SectionTarget)
 
     def with_targets(self, options: Options) -> BuildContext:
         """The context for a check that may name its own ``targets:``."""
@@ -52,10 +53,10 @@ class BuildContext:
                 raise CheckSpecError("this check needs targets: (on the check or on the rule)")
             return self
         try:
-            targets = build_targets(options["targets"])
+            targets = build_targets(options["targets"], self.others)
         except TargetSpecError as error:
             raise CheckSpecError(str(error), ("targets", *error.key)) from None
-        return BuildContext(targets, self.hints, self.build)
+        return BuildContext(targets, self.hints, self.build, self.others)
 
     def child(self, node: object, key: tuple[str | int, ...]) -> Check:
         try:
@@ -70,11 +71,19 @@ def shown(text: str) -> str:
     return flat if len(flat) <= _SHOWN_CHARS else flat[: _SHOWN_CHARS - 1] + "…"
 
 
+def values_of(target: Target, epic: Epic) -> list[Value]:
+    """What a target holds on an epic, resolved once per epic however many checks ask."""
+    found: list[Value] | None = epic.memo.get(target)
+    if found is None:
+        found = epic.memo[target] = target.values(epic)
+    return found
+
+
 def first_passing(epic: Epic, targets: tuple[Target, ...], passes: Callable[[Value], bool]) -> Outcome:
     """Pass when any value of any target passes; otherwise report the most telling value."""
     fallback: Value | None = None
     for target in targets:
-        for value in target.values(epic):
+        for value in values_of(target, epic):
             if passes(value):
                 return Outcome(True, value.target, shown(value.text))
             if fallback is None or (value.present and not fallback.present):

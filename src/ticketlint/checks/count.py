@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ticketlint.checks.base import BuildContext, Check, CheckSpecError, Options, Outcome, option
+from ticketlint.checks.base import BuildContext, Check, CheckSpecError, Options, Outcome, option, values_of
 from ticketlint.checks.matches import compile_pattern
 from ticketlint.fields import Value
 from ticketlint.model import Epic
@@ -48,7 +48,7 @@ class Count:
         total = 0
         looked_at: list[str] = []
         for target in self.targets:
-            for value in target.values(epic):
+            for value in values_of(target, epic):
                 looked_at.append(value.target)
                 if value.present:
                     found = self.entries(value, self.hints)

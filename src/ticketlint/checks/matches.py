@@ -21,6 +21,7 @@ from ticketlint.checks.base import (
     first_passing,
     option,
     shown,
+    values_of,
 )
 from ticketlint.model import Epic
 from ticketlint.targets import Target
@@ -42,7 +43,7 @@ class NotMatches:
 
     def evaluate(self, epic: Epic) -> Outcome:
         for target in self.targets:
-            for value in target.values(epic):
+            for value in values_of(target, epic):
                 if self.pattern.search(value.text):
                     return Outcome(False, value.target, shown(value.text))
         return Outcome(True, self.targets[0].describe(), "")

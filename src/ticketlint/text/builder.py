@@ -1,8 +1,9 @@
 """Turns the block events every markup parser emits into a Document of sections.
 
 Parsers only know their syntax; this module owns what a section is: the body under a
-heading (until a heading of the same or a higher level), a bold or plain label line
-("*Success metric:* +3%"), or a row of a two-column table.
+heading (until a heading of the same or a higher level, sub-headings included), a bold
+or plain label line ("*Success metric:* +3%"), or a row of a two-column table. Each line
+of a heading's body remembers which sub-section it sits in (see ``Entry.part``).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ticketlint.model import Document, Section, Task
+from ticketlint.model import Document, Entry, Section, Task
 
 # A label heads a line: "Success metric: +3% watch time". Short, so prose is not mistaken.
 _PLAIN_LABEL = re.compile(r"^([A-Za-z][\w /&()'+-]{0,60}?)\s*:\s*(.*)$")
@@ -25,12 +26,14 @@ class _Open:
     title: str
     kind: str
     level: int
-    lines: list[str] = field(default_factory=list)
-    items: list[str] = field(default_factory=list)
-    tasks: list[Task] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
 
     def freeze(self) -> Section:
-        return Section(self.title, self.kind, tuple(self.lines), tuple(self.items), tuple(self.tasks))
+        return Section(self.title, self.kind, tuple(self.entries))
+
+
+def _clean_title(title: str) -> str:
+    return title.strip().rstrip(":").strip()
 
 
 class DocumentBuilder:
@@ -48,8 +51,12 @@ class DocumentBuilder:
     def heading(self, level: int, title: str) -> None:
         self._close_label()
         self.close_to(level)
-        self._headings.append(_Open(title.strip(), "heading", level))
+        title = title.strip()
         self._lines.append(title)
+        for index, open_ in enumerate(self._headings):
+            part = self._headings[index + 1].title if index + 1 < len(self._headings) else title
+            open_.entries.append(Entry(title, part=part))
+        self._headings.append(_Open(title, "heading", level))
 
     def close_to(self, level: int) -> None:
         """Close every open heading at ``level`` or deeper."""
@@ -58,18 +65,18 @@ class DocumentBuilder:
 
     def blank(self) -> None:
         """A paragraph boundary: ends a label block once it has a body."""
-        if self._label is not None and self._label.lines:
+        if self._label is not None and self._label.entries:
             self._close_label()
 
     def label(self, title: str, rest: str) -> None:
         """A bold (or plain) "Label: value" line; with no value it heads the lines below."""
         self._close_label()
-        self._label = _Open(title.strip().rstrip(":").strip(), "label", 0)
-        self._lines.append(f"{title}: {rest}".strip())
+        line = f"{title}: {rest}".strip()
+        self._lines.append(line)
+        self._to_headings(Entry(line), part=_clean_title(title))
+        self._label = _Open(_clean_title(title), "label", 0)
         if rest.strip():
-            self._label.lines.append(rest.strip())
-        for open_ in self._headings:
-            open_.lines.append(f"{title}: {rest}".strip())
+            self._label.entries.append(Entry(rest.strip()))
 
     # -- content ---------------------------------------------------------
     def text(self, line: str) -> None:
@@ -80,7 +87,7 @@ class DocumentBuilder:
         if label is not None:
             self.label(*label)
             return
-        self._add(line)
+        self._add(Entry(line))
 
     def item(self, line: str, label: tuple[str, str] | None = None) -> None:
         """A list item; "- **Legal:** no PII" is also a label section of its own."""
@@ -89,19 +96,16 @@ class DocumentBuilder:
             return
         if label is None:
             label = self._plain_label(line)
-        self._add(line)
         self._items.append(line)
-        for open_ in self._targets():
-            open_.items.append(line)
-        if label is not None and label[1].strip():
-            self._done.append(_Open(label[0].strip().rstrip(":").strip(), "label", 0, [label[1].strip()]))
+        has_label = label is not None and bool(label[1].strip())
+        self._add(Entry(line, "item"), part=_clean_title(label[0]) if label and has_label else "")
+        if label is not None and has_label:
+            self._done.append(_Open(_clean_title(label[0]), "label", 0, [Entry(label[1].strip())]))
 
     def task(self, line: str, done: bool) -> None:
-        task = Task(line.strip(), done)
-        self._add(task.text)
-        self._tasks.append(task)
-        for open_ in self._targets():
-            open_.tasks.append(task)
+        line = line.strip()
+        self._tasks.append(Task(line, done))
+        self._add(Entry(line, "task", done))
 
     def table_row(self, cells: Sequence[str], header: bool) -> None:
         """A table row; a data row with a first cell becomes a section titled by that cell."""
@@ -109,11 +113,13 @@ class DocumentBuilder:
         if not any(cells):
             return
         self._close_label()
-        self._add(" | ".join(cells))
-        if not header and len(cells) >= 2 and cells[0]:
+        titled = not header and len(cells) >= 2 and bool(cells[0])
+        self._lines.append(" | ".join(cells))
+        self._to_headings(Entry(" | ".join(cells)), part=_clean_title(cells[0]) if titled else "")
+        if titled:
             body = " | ".join(c for c in cells[1:] if c)
-            lines = (body,) if body else ()
-            self._done.append(_Open(cells[0].rstrip(":").strip(), "table", 0, list(lines)))
+            entries = [Entry(body)] if body else []
+            self._done.append(_Open(_clean_title(cells[0]), "table", 0, entries))
 
     # -- result ----------------------------------------------------------
     def build(self) -> Document:
@@ -133,13 +139,22 @@ class DocumentBuilder:
             return match.group(1), match.group(2)
         return None
 
-    def _targets(self) -> list[_Open]:
-        return [*self._headings, *([self._label] if self._label else [])]
+    def _add(self, entry: Entry, part: str = "") -> None:
+        """Add a body line to the open label block (if any) and every open heading."""
+        self._lines.append(entry.text)
+        if self._label is not None:
+            self._label.entries.append(entry)
+            part = part or self._label.title
+        self._to_headings(entry, part)
 
-    def _add(self, line: str) -> None:
-        self._lines.append(line)
-        for open_ in self._targets():
-            open_.lines.append(line)
+    def _to_headings(self, entry: Entry, part: str = "") -> None:
+        """Add to every open heading, tagged with the sub-section it sits in below that heading."""
+        headings = self._headings
+        for index, open_ in enumerate(headings):
+            nearest = headings[index + 1].title if index + 1 < len(headings) else part
+            open_.entries.append(
+                Entry(entry.text, entry.kind, entry.done, nearest) if nearest != entry.part else entry
+            )
 
     def _close_label(self) -> None:
         if self._label is not None:

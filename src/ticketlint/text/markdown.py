@@ -22,8 +22,13 @@ _EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 
 
+_MARKUP = re.compile(r"[\[`<*_~]")
+
+
 def clean_inline(text: str) -> str:
     """Plain text of a Markdown line: links, code spans and emphasis marks removed."""
+    if not _MARKUP.search(text):
+        return text.strip()
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
     text = _CODE.sub(r"\1", text)

@@ -24,8 +24,13 @@ _MONO = re.compile(r"\{\{(.*?)\}\}")
 _EMPHASIS = re.compile(r"(?<![\w*])([*_+\-^~?])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 
 
+_MARKUP = re.compile(r"[\[{*_+\-^~?]")
+
+
 def clean_inline(text: str) -> str:
     """Plain text of a wiki line: links, mentions, colours and emphasis marks removed."""
+    if not _MARKUP.search(text):
+        return text.strip()
     text = _MENTION.sub(r"@\1", text)
     text = _LINK.sub(r"\1", text)
     text = _BARE_LINK.sub(r"\1", text)
@@ -88,9 +93,12 @@ def parse_wiki(source: str) -> Document:
 
 
 def _parse_line(doc: DocumentBuilder, line: str) -> None:
-    if match := _HEADING.match(line):
+    first = line[0]
+    if first not in "h|*#-":  # most lines are plain text: skip the markup patterns
+        doc.text(clean_inline(line))
+    elif first == "h" and (match := _HEADING.match(line)):
         doc.heading(int(match.group(1)), clean_inline(match.group(2)))
-    elif line.startswith("|"):
+    elif first == "|":
         cells, header = _table_cells(line)
         doc.table_row(cells, header)
     elif (match := _BULLET.match(line)) and not _BOLD_LABEL.match(line):

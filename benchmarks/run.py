@@ -1,0 +1,121 @@
+"""ticketlint's benchmarks: every figure against a baseline measured in the same run.
+
+    python benchmarks/run.py            # full sizes (10,000 epics)
+    python benchmarks/run.py --smoke    # tiny sizes, as the test suite runs it
+
+Prints a Markdown table and writes benchmarks/results/results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.generate import generate  # noqa: E402
+from benchmarks.handwritten import handwritten_findings  # noqa: E402
+from ticketlint.engine import evaluate_epic  # noqa: E402
+from ticketlint.fields import FieldCatalog  # noqa: E402
+from ticketlint.rulefile import load_rules  # noqa: E402
+from ticketlint.trackers.issue import epic_from_issue  # noqa: E402
+
+RULE_IDS = ("success-metric-defined", "error-tolerance-stated", "roles-assigned")
+
+
+def best_of(repeats: int, work: Callable[[], Any]) -> tuple[float, Any]:
+    """The fastest of ``repeats`` runs (the least disturbed by the rest of the machine)."""
+    best, result = float("inf"), None
+    for _ in range(repeats):
+        start = time.perf_counter()
+        result = work()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def engine_rows(count: int, repeats: int) -> list[dict[str, Any]]:
+    issues = generate(count)
+    rules = [r for r in load_rules(["builtin:ml-kickoff"], ROOT).active if r.id in RULE_IDS]
+    catalog = FieldCatalog()
+
+    def ticketlint_end_to_end() -> list[set[str]]:
+        return [
+            {f.rule for f in evaluate_epic(rules, epic_from_issue(i, catalog)).result.findings}
+            for i in issues
+        ]
+
+    def floor() -> list[set[str]]:
+        return [handwritten_findings(i) for i in issues]
+
+    epics = [epic_from_issue(i, catalog) for i in issues]
+    ours_total, ours = best_of(repeats, ticketlint_end_to_end)
+
+    def evaluate_only() -> list[object]:
+        for epic in epics:
+            epic.memo.clear()  # no help from the previous repeat
+        return [evaluate_epic(rules, e) for e in epics]
+
+    ours_eval, _ = best_of(repeats, evaluate_only)
+    floor_time, theirs = best_of(repeats, floor)
+    agree = sum(a == b for a, b in zip(ours, theirs)) / count
+    checks = count * len(rules)
+    return [
+        {
+            "what": f"parse + evaluate {count:,} epics x {len(rules)} rules (epic-rules/s)",
+            "ours": checks / ours_total,
+            "reference": checks / floor_time,
+            "ratio": ours_total / floor_time,
+            "target": "within 2x of the hand-written floor",
+        },
+        {
+            "what": f"evaluate only, pre-parsed epics ({count:,} x {len(rules)})",
+            "ours": checks / ours_eval,
+            "reference": checks / floor_time,
+            "ratio": ours_eval / floor_time,
+            "target": "informational",
+        },
+        {
+            "what": "findings agreeing with the hand-written floor (share of epics)",
+            "ours": agree,
+            "reference": 1.0,
+            "ratio": agree,
+            "target": "1.0",
+        },
+    ]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes, for the test suite")
+    parser.add_argument("--epics", type=int, default=10_000)
+    parser.add_argument(
+        "--out", type=Path, default=ROOT / "benchmarks" / "results", help="where results.json goes"
+    )
+    args = parser.parse_args()
+    count, repeats = (200, 1) if args.smoke else (args.epics, 3)
+    rows = engine_rows(count, repeats)
+    print(f"ticketlint benchmarks on {platform.python_implementation()} {platform.python_version()}, "
+          f"{platform.machine()}\n")  # fmt: skip
+    print("| what | ticketlint | reference | ratio | target |")
+    print("|---|---:|---:|---:|---|")
+    for row in rows:
+        print(
+            f"| {row['what']} | {row['ours']:,.2f} | {row['reference']:,.2f} | {row['ratio']:.2f} | {row['target']} |"
+        )
+    out = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "results.json").write_text(json.dumps({"epics": count, "rows": rows}, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
