@@ -16,6 +16,7 @@ ROLES = [
     "ML engineer, data scientist, PM",
     "* ML engineer: TBD\n* PM: ?",
 ]
+IN_PROGRESS = {"key": "indeterminate", "name": "In Progress"}
 FILLER = "Context paragraph about the product area, the users affected and what changes for them."
 
 
@@ -52,7 +53,7 @@ def generate(count: int, seed: int = 20261129) -> list[dict[str, Any]]:
                 "summary": f"Synthetic epic {number}",
                 "issuetype": {"name": "Epic"},
                 "project": {"key": "ML"},
-                "status": {"name": "In Progress", "statusCategory": {"key": "indeterminate", "name": "In Progress"}},
+                "status": {"name": "In Progress", "statusCategory": IN_PROGRESS},
                 "labels": ["ml"],
                 "components": [],
                 "assignee": {"displayName": "Dana Lee"} if rng.random() < 0.8 else None,

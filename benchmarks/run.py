@@ -64,7 +64,7 @@ def engine_rows(count: int, repeats: int) -> list[dict[str, Any]]:
 
     ours_eval, _ = best_of(repeats, evaluate_only)
     floor_time, theirs = best_of(repeats, floor)
-    agree = sum(a == b for a, b in zip(ours, theirs)) / count
+    agree = sum(a == b for a, b in zip(ours, theirs, strict=True)) / count
     checks = count * len(rules)
     return [
         {
