@@ -50,7 +50,8 @@ Feature: Checking the bundled example epics
 
   Scenario: --epic checks only the epics named, and says when one is not there
     When I run "ticketlint check --source {examples} --format json --epic REC-130 --epic NOPE-1"
-    Then the report lists the epics "REC-130"
+    Then the exit code is 2
+    And the report lists the epics "REC-130"
     And the output contains "NOPE-1"
     And the output contains "not found in the sources given"
 

@@ -7,7 +7,7 @@ Feature: Reading epics from exports
     Then the report lists the epics "FRAUD-88, REC-115, ADS-203, SUPPORT-230, TRUST-360, REC-130, SEARCH-91, FRAUD-95, ADS-219"
     And epic "TRUST-360" passes rule "roles-assigned"
 
-  Scenario: JSON Lines, one issue a line, with a broken line reported and the rest checked
+  Scenario: JSON Lines, one issue a line: a broken line is reported, the rest checked, the run exits 2
     Given a file "epics.jsonl" containing:
       """
       {"key": "ML-1", "fields": {"summary": "One", "issuetype": {"name": "Epic"}, "labels": ["ml"], "description": "h2. Success metric\nCTR +2%"}}
@@ -15,7 +15,8 @@ Feature: Reading epics from exports
       {"key": "ML-3", "fields": {"summary": "Three", "issuetype": {"name": "Epic"}, "labels": ["ml"], "description": null}}
       """
     When I run "ticketlint check --source epics.jsonl --format json --select success-metric-defined"
-    Then the report lists the epics "ML-1, ML-3"
+    Then the exit code is 2
+    And the report lists the epics "ML-1, ML-3"
     And epic "ML-1" passes rule "success-metric-defined"
     And epic "ML-3" fails rule "success-metric-defined"
     And the output contains "epics.jsonl:2"

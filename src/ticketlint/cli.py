@@ -85,7 +85,8 @@ def check(ctx: click.Context, config_path: Path | None, sources: tuple[Path, ...
           output: Path | None, fail_on: str | None, color: str | None, quiet: bool) -> None:  # fmt: skip
     """Check epics against the rule packs and report what they miss.
 
-    Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 bad input.
+    Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 bad input
+    or an epic that could not be read.
     """
     from ticketlint.runner import CheckRequest, run_check, with_defaults
 

@@ -44,6 +44,8 @@ def load_config(explicit: Path | None, cwd: Path) -> Config:
     path = explicit if explicit is not None else find_config(cwd)
     if path is None:
         return Config(base=cwd)
+    if explicit is not None and explicit.is_dir():
+        raise ConfigError.single(str(explicit), "this is a directory; --config names a ticketlint.yaml file")
     if explicit is not None and not explicit.is_file():
         raise ConfigError.single(str(explicit), "config file not found")
     try:

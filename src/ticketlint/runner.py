@@ -48,7 +48,7 @@ def choose_rules(ruleset: RuleSet, select: Sequence[str], ignore: Sequence[str])
 
 
 def run_check(request: CheckRequest, stream: IO[str], style: Style) -> int:
-    """Run one check and write the report; return the exit code (0 or 1)."""
+    """Run one check and write the report; return the exit code (0, 1, or 2 when epics were unreadable)."""
     ruleset = load_rules(request.packs, request.packs_base)
     rules = choose_rules(ruleset, request.select, request.ignore)
     if not request.sources:

@@ -56,6 +56,9 @@ class Tally:
             self.by_rule[finding.rule] += 1
 
     def exit_code(self, fail_on: str) -> int:
+        """2 when an epic could not be read (the result is incomplete), else 1 or 0 by severity."""
+        if self.unreadable:
+            return 2
         threshold = FAIL_ON[fail_on]
         worst = max((Severity(s).rank for s in self.by_severity), default=0)
         return 1 if worst >= threshold else 0

@@ -152,6 +152,8 @@ def _read_yaml(path: Path, catalog: FieldCatalog) -> Iterator[Epic | Unreadable]
         located = load_yaml(path)
     except YamlProblem as error:
         raise SourceError(str(error.problem)) from None
+    if located.data is None:
+        raise SourceError(f"{path}: the file is empty; expected epics: followed by a list of epics")
     problems = schema_problems(located, "epics.schema.json", lambda key: None)
     if problems:
         raise SourceError("\n".join(str(p) for p in problems))
