@@ -7,7 +7,7 @@ Feature: Checking the bundled example epics
     Then the exit code is 1
     And the output contains "REC-130  Improve recommendations for new users  (Dana Lee)"
     And the output contains "success-metric-defined"
-    And the output contains "14 epics checked: 5 passing, 8 failing, 1 not selected by any rule"
+    And the output contains "14 epics checked: 4 passing, 9 failing, 1 not selected by any rule"
     And the output contains "By rule:"
     And the output does not contain "REC-101 "
 

@@ -62,9 +62,10 @@ Words = tuple[tuple[str, ...], ...]
 class SectionTarget:
     """Description sections whose heading, bold label or table row matches a synonym.
 
-    ``others`` are the titles other rules look for: a sub-section titled like one of them
-    ("h3. Error tolerance" under "h2. Success metric") is another decision, not this one's
-    answer, and is left out.
+    ``others`` are the titles other rules look for. A section whose title matches one of
+    them better ("Acceptable error rate" is error tolerance, not "Acceptable error" kind)
+    belongs to that rule; a sub-section titled like one of them ("h3. Error tolerance"
+    under "h2. Success metric") is another decision, not this one's answer, and is left out.
     """
 
     synonyms: tuple[str, ...]
@@ -86,7 +87,8 @@ class SectionTarget:
     def values(self, epic: Epic) -> list[Value]:
         found = []
         for section in epic.description.sections:
-            if not self.own.matches(section.title):
+            matched = self.own.match_length(section.title)
+            if not matched or (self.foreign and self.foreign.match_length(section.title) > matched):
                 continue
             if self.foreign and section.parts:
                 section = section.without_parts(self._foreign)

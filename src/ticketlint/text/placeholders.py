@@ -2,7 +2,8 @@
 
 Placeholders: empty text, TBD / TBC / TODO / N/A / none / unknown / ? / - / ..., "to be
 defined" and friends, bracketed hints ("[describe the metric]"), text that is only an
-"e.g. ..." example, and text identical to a hint the pack declares. Where a rule allows
+"e.g. ..." example, a question (the template asking), and text identical to a hint the
+pack declares. Where a rule allows
 it, "N/A because <a reason of at least five words>" is an answer, not a placeholder.
 """
 
@@ -22,8 +23,10 @@ _BRACKETED = re.compile(r"^(\[[^\]]*\]|<[^>]*>|\{[^}]*\}|\([^)]*\))[.:]?$")
 _EXAMPLE_ONLY = re.compile(r"^(e\.\s?g\.?|eg\b|example\s*:|ex\s*:)", re.IGNORECASE)
 _NOT_APPLICABLE = re.compile(r"^(n/?a|not applicable)\b[\s,.:;-]*(because|since|as)\b(?P<why>.*)$", re.I)
 # "Target: TBD" inside a section: the label is template, the value decides.
-_LINE_LABEL = re.compile(r"^[\w /&()'-]{1,40}:\s*")
+_LINE_LABEL = re.compile(r"^[\w /&()'-]{1,60}:\s*")
 _MIN_REASON_WORDS = 5
+# A sentence ends at . ! or ? followed by a space and a capital letter.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
 def normalize(text: str) -> str:
@@ -44,7 +47,7 @@ def is_not_applicable_with_reason(text: str) -> bool:
 def is_placeholder_line(line: str, hints: frozenset[str] = frozenset()) -> bool:
     """True when one line of text is a template leftover rather than an answer."""
     stripped = line.strip().strip("*_`~\"'").strip()
-    if not stripped:
+    if not stripped or stripped.endswith("?"):  # a question is the template asking, not an answer
         return True
     candidates = [stripped]
     label = _LINE_LABEL.match(stripped)
@@ -65,8 +68,16 @@ def is_placeholder_line(line: str, hints: frozenset[str] = frozenset()) -> bool:
 
 
 def answer_text(lines: Iterable[str], hints: frozenset[str] = frozenset()) -> str:
-    """The lines of a section that are answers, joined; placeholders dropped."""
-    return "\n".join(line for line in lines if not is_placeholder_line(line, hints))
+    """The sentences of a section that are answers, joined; placeholders and questions dropped.
+
+    Sentences, not lines: "Train on NDCG@10. How we check it tracks the metric: TBD." keeps
+    the first sentence and drops the template's unanswered second one.
+    """
+    kept = []
+    for line in lines:
+        sentences = _SENTENCE_END.split(line) if _SENTENCE_END.search(line) else (line,)
+        kept.extend(s for s in sentences if not is_placeholder_line(s, hints))
+    return "\n".join(kept)
 
 
 def is_filled(

@@ -44,6 +44,11 @@ class TitleSet:
         words = title_words(title)
         return any(words[:n] in synonyms for n, synonyms in self._by_length)
 
+    def match_length(self, title: str) -> int:
+        """How many words of the title the longest matching synonym covers (0: no match)."""
+        words = title_words(title)
+        return max((n for n, synonyms in self._by_length if words[:n] in synonyms), default=0)
+
 
 def title_matches(title: str, synonyms: Iterable[tuple[str, ...]]) -> bool:
     """True when the title starts with one of the synonyms (given as ``title_words``)."""
