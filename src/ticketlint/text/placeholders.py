@@ -73,7 +73,7 @@ def answer_text(lines: Iterable[str], hints: frozenset[str] = frozenset()) -> st
     Sentences, not lines: "Train on NDCG@10. How we check it tracks the metric: TBD." keeps
     the first sentence and drops the template's unanswered second one.
     """
-    kept = []
+    kept: list[str] = []
     for line in lines:
         sentences = _SENTENCE_END.split(line) if _SENTENCE_END.search(line) else (line,)
         kept.extend(s for s in sentences if not is_placeholder_line(s, hints))
