@@ -20,6 +20,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.detection import markdown_table, score_corpus, style_counts  # noqa: E402
 from benchmarks.generate import generate  # noqa: E402
 from benchmarks.handwritten import handwritten_findings  # noqa: E402
 from ticketlint.engine import evaluate_epic  # noqa: E402
@@ -110,9 +111,26 @@ def main() -> int:
     for row in rows:
         figures = f"{row['ours']:,.2f} | {row['reference']:,.2f} | {row['ratio']:.2f}"
         print(f"| {row['what']} | {figures} | {row['target']} |")
+    detection: dict[str, Any] = {}
+    corpus = ROOT / "tests" / "corpus"
+    if (corpus / "labels.yaml").exists():
+        structured, prose, misses = score_corpus(corpus, ROOT)
+        styles = ", ".join(f"{n} {style}" for style, n in sorted(style_counts(corpus).items()))
+        print(f"\nDetection quality on the labelled corpus ({styles}); positive = decision missing\n")
+        print(markdown_table(structured, prose))
+        if misses:
+            print("\nDisagreements with the labels:\n" + "\n".join(f"- {m}" for m in misses))
+        detection = {
+            "structured": {
+                r: vars(s) | {"precision": s.precision, "recall": s.recall} for r, s in structured.items()
+            },
+            "prose": {r: vars(s) | {"precision": s.precision, "recall": s.recall} for r, s in prose.items()},
+            "disagreements": misses,
+        }
     out = args.out
     out.mkdir(parents=True, exist_ok=True)
-    (out / "results.json").write_text(json.dumps({"epics": count, "rows": rows}, indent=2) + "\n")
+    result = {"epics": count, "rows": rows, "detection": detection}
+    (out / "results.json").write_text(json.dumps(result, indent=2) + "\n")
     return 0
 
 

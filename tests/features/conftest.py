@@ -93,3 +93,45 @@ def json_report_file(workspace: Workspace, name: str, count: int) -> None:
     assert report["version"] == 1
     assert len(report["epics"]) == count
     assert report["summary"]["epics_checked"] == count
+
+
+def _render(fmt: str, title: str, body: str) -> object:
+    """One titled section in the given markup; body lines starting with "- " are a list."""
+    lines = body.split("\\n")
+    if fmt == "wiki":
+        return f"h2. {title}\n" + "\n".join(("* " + ln[2:]) if ln.startswith("- ") else ln for ln in lines)
+    if fmt == "Markdown":
+        return f"## {title}\n" + "\n".join(lines)
+    assert fmt == "ADF", fmt
+    content: list[dict[str, object]] = [
+        {"type": "heading", "attrs": {"level": 2}, "content": [{"type": "text", "text": title}]}
+    ]
+    for line in lines:
+        paragraph = {"type": "paragraph", "content": [{"type": "text", "text": line.removeprefix("- ")}]}
+        if line.startswith("- "):
+            content.append({"type": "bulletList", "content": [{"type": "listItem", "content": [paragraph]}]})
+        else:
+            content.append(paragraph)
+    return {"type": "doc", "version": 1, "content": content}
+
+
+@given(parsers.parse('an epic "{key}" in {fmt} with the section "{title}" saying "{body}"'))
+def an_epic_with_section(workspace: Workspace, key: str, fmt: str, title: str, body: str) -> None:
+    epic = {"key": key, "summary": f"Epic {key}", "labels": ["ml"], "description": _render(fmt, title, body)}
+    (workspace.root / "epics.yaml").write_text(yaml.safe_dump({"epics": [epic]}, allow_unicode=True))
+
+
+@then(parsers.parse('epic "{key}" is not selected by any rule'))
+def not_selected(workspace: Workspace, key: str) -> None:
+    epics = {e["key"]: e for e in workspace.result.json()["epics"]}
+    assert epics[key]["rules_applied"] == 0 and not epics[key]["findings"]
+
+
+@then(parsers.parse('epic "{key}" has these findings by severity:'))
+def findings_by_severity(workspace: Workspace, key: str, datatable: list[list[str]]) -> None:
+    epics = {e["key"]: e for e in workspace.result.json()["epics"]}
+    found: dict[str, set[str]] = {}
+    for finding in epics[key]["findings"]:
+        found.setdefault(finding["severity"], set()).add(finding["rule"])
+    expected = {row[0]: {r.strip() for r in row[1].split(",")} for row in datatable[1:]}
+    assert found == expected

@@ -1,0 +1,89 @@
+"""Detection quality of the ml-kickoff pack on the labelled corpus (tests/corpus/).
+
+Positive class: the decision is missing. Precision: of the findings raised, the share
+where the decision really is missing (a false alarm costs trust). Recall: of the missing
+decisions, the share ticketlint flags. Free-prose epics are reported on their own.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ticketlint.engine import evaluate_epic
+from ticketlint.fields import FieldCatalog
+from ticketlint.model import Epic
+from ticketlint.rulefile import load_rules
+from ticketlint.trackers.file import read_epics
+
+PROSE = "prose"
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    def add(self, flagged: bool, missing: bool) -> None:
+        if flagged and missing:
+            self.tp += 1
+        elif flagged:
+            self.fp += 1
+        elif missing:
+            self.fn += 1
+        else:
+            self.tn += 1
+
+
+def score_corpus(corpus: Path, root: Path) -> tuple[dict[str, Score], dict[str, Score], list[str]]:
+    """Per-rule scores for structured epics and for free prose, plus every disagreement."""
+    labels = yaml.safe_load((corpus / "labels.yaml").read_text(encoding="utf-8"))
+    rules = load_rules(["builtin:ml-kickoff"], root).active
+    structured: dict[str, Score] = {r.id: Score() for r in rules}
+    prose: dict[str, Score] = {r.id: Score() for r in rules}
+    misses: list[str] = []
+    files = sorted(p for p in corpus.glob("*.yaml") if p.name != "labels.yaml")
+    for epic in read_epics(files, FieldCatalog()):
+        assert isinstance(epic, Epic), f"corpus epic could not be read: {epic}"
+        label = labels[epic.key]
+        failed = {f.rule for f in evaluate_epic(rules, epic).result.findings}
+        scores = prose if label.get("style") == PROSE else structured
+        for rule in scores:
+            missing = label[rule] == "missing"
+            scores[rule].add(rule in failed, missing)
+            if (rule in failed) != missing:
+                kind = "false alarm" if rule in failed else "missed"
+                misses.append(f"{epic.key} ({label.get('style')}) {rule}: {kind}")
+    return structured, prose, misses
+
+
+def style_counts(corpus: Path) -> Counter[str]:
+    labels = yaml.safe_load((corpus / "labels.yaml").read_text(encoding="utf-8"))
+    return Counter(str(v.get("style")) for v in labels.values())
+
+
+def markdown_table(structured: dict[str, Score], prose: dict[str, Score]) -> str:
+    lines = [
+        "| rule | precision | recall | TP / FP / FN | prose precision | prose recall |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for rule, s in structured.items():
+        p = prose[rule]
+        lines.append(
+            f"| {rule} | {s.precision:.2f} | {s.recall:.2f} | {s.tp} / {s.fp} / {s.fn} "
+            f"| {p.precision:.2f} | {p.recall:.2f} |"
+        )
+    return "\n".join(lines)
