@@ -8,18 +8,20 @@ from ticketlint.model import Document
 from ticketlint.text.builder import DocumentBuilder
 from ticketlint.text.inline import split_label, split_task
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_CLOSING_HASHES = re.compile(r"\s+#+$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _BULLET = re.compile(r"^([-*+]|\d{1,9}[.)])\s+(.*)$")
 _FENCE = re.compile(r"^(```|~~~)")
 _TABLE_SEPARATOR = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 _BOLD_LABEL = re.compile(r"^(\*\*|__)(?P<label>.+?)\1(?P<rest>.*)$")
 
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^()]*\)")
+_LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")
 _CODE = re.compile(r"`([^`]*)`")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1")
-_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+# Emphasis marks are dropped where they touch a word's edge (linear; see wiki.py).
+_EMPHASIS = re.compile(r"(?<![\w*~])(\*+|_+|~~)(?=\S)|(?<=\S)(\*+|_+|~~)(?![\w*~])")
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 
 
 _MARKUP = re.compile(r"[\[`<*_~]")
@@ -33,7 +35,7 @@ def clean_inline(text: str) -> str:
     text = _LINK.sub(r"\1", text)
     text = _CODE.sub(r"\1", text)
     text = _HTML_TAG.sub("", text)
-    return _EMPHASIS.sub(r"\2", text).strip()
+    return _EMPHASIS.sub("", text).strip()
 
 
 def _cells(line: str) -> list[str]:
@@ -83,7 +85,8 @@ def _is_table_row(line: str) -> bool:
 
 def _parse_line(doc: DocumentBuilder, line: str) -> None:
     if match := _HEADING.match(line):
-        doc.heading(len(match.group(1)), clean_inline(match.group(2)))
+        title = _CLOSING_HASHES.sub("", match.group(2).strip())
+        doc.heading(len(match.group(1)), clean_inline(title))
     elif match := _BULLET.match(line):
         item = match.group(2).strip()
         task = split_task(item)

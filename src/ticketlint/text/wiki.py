@@ -16,12 +16,14 @@ _BOX_CLOSE = re.compile(r"^(.*)\{(panel|quote|expand|info|note|tip|warning)\}\s*
 _TITLE = re.compile(r"title=([^|}]*)")
 _VERBATIM = re.compile(r"^\{(code|noformat)(:[^}]*)?\}(.*)$")
 
-_LINK = re.compile(r"\[([^|\]]*)\|[^\]]*\]")
-_BARE_LINK = re.compile(r"\[((?:https?|mailto):[^\]]*)\]")
-_MENTION = re.compile(r"\[~(?:accountid:)?([^\]]+)\]")
-_COLOR = re.compile(r"\{color(:[^}]*)?\}")
-_MONO = re.compile(r"\{\{(.*?)\}\}")
-_EMPHASIS = re.compile(r"(?<![\w*])([*_+\-^~?])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_LINK = re.compile(r"\[([^|\[\]]*)\|[^\[\]]*\]")
+_BARE_LINK = re.compile(r"\[((?:https?|mailto):[^\[\]]*)\]")
+_MENTION = re.compile(r"\[~(?:accountid:)?([^\[\]]+)\]")
+_COLOR = re.compile(r"\{color(:[^{}]*)?\}")
+_MONO = re.compile(r"\{\{([^{}]*)\}\}")
+# Emphasis marks (*bold*, _italic_) are dropped where they touch a word's edge; pairing
+# them up would need backtracking that is quadratic on lines full of stars.
+_EMPHASIS = re.compile(r"(?<![\w*])[*_]+(?=\S)|(?<=\S)[*_]+(?![\w*])")
 
 
 _MARKUP = re.compile(r"[\[{*_+\-^~?]")
@@ -36,7 +38,7 @@ def clean_inline(text: str) -> str:
     text = _BARE_LINK.sub(r"\1", text)
     text = _COLOR.sub("", text)
     text = _MONO.sub(r"\1", text)
-    return _EMPHASIS.sub(r"\2", text).strip()
+    return _EMPHASIS.sub("", text).strip()
 
 
 def _table_cells(line: str) -> tuple[list[str], bool]:
