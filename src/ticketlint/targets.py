@@ -72,9 +72,14 @@ class SectionTarget:
     others: Words = ()
     own: TitleSet = field(init=False, repr=False)
     foreign: TitleSet = field(init=False, repr=False)
+    rank: dict[tuple[str, ...], int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         own = {title_words(s) for s in self.synonyms}
+        rank: dict[tuple[str, ...], int] = {}
+        for index, synonym in enumerate(self.synonyms):
+            rank.setdefault(title_words(synonym), index)
+        object.__setattr__(self, "rank", rank)
         object.__setattr__(self, "own", TitleSet(own))
         object.__setattr__(self, "foreign", TitleSet(w for w in self.others if w not in own))
 
@@ -92,10 +97,12 @@ class SectionTarget:
                 continue
             if self.foreign and section.parts:
                 section = section.without_parts(self._foreign)
-            found.append(
-                Value(f'section "{section.title}"', True, section.lines, section.items, section.tasks)
-            )
-        return found or [absent(self.describe())]
+            rank = self.rank.get(title_words(section.title)[:matched], len(self.rank))
+            value = Value(f'section "{section.title}"', True, section.lines, section.items, section.tasks)
+            found.append((rank, value))
+        # The section titled by the first-listed synonym ("Roles") is the one a message names.
+        found.sort(key=lambda pair: pair[0])
+        return [value for _, value in found] or [absent(self.describe())]
 
 
 def section_titles(spec: object) -> set[str]:

@@ -4,7 +4,8 @@ Options: ``of`` — what to count: ``items`` (list fields, bullets under a secti
 default), ``tasks`` (checklist items), ``done_tasks`` (checked ones), ``open_tasks``
 (unchecked ones) or ``lines``; ``min`` and/or ``max``; ``pattern``: count only entries
 whose text matches this regular expression. Counts add up over all targets.
-Placeholder items (TBD, ?) are not counted.
+Placeholder items (TBD, ?, empty checklist items) are not counted, except as open tasks:
+an unchecked "[ ] TBD" is still something left to do.
 
     check:
       count: {targets: [{section: Unacceptable mistakes}], of: items, min: 2}
@@ -28,8 +29,8 @@ Entries = Callable[[Value, frozenset[str]], list[str]]
 COUNTERS: dict[str, Entries] = {
     "items": lambda v, h: [i for i in v.items if not is_placeholder_line(i, h)],
     "lines": lambda v, h: [i for i in v.lines if not is_placeholder_line(i, h)],
-    "tasks": lambda v, h: [t.text for t in v.tasks],
-    "done_tasks": lambda v, h: [t.text for t in v.tasks if t.done],
+    "tasks": lambda v, h: [t.text for t in v.tasks if not is_placeholder_line(t.text, h)],
+    "done_tasks": lambda v, h: [t.text for t in v.tasks if t.done and not is_placeholder_line(t.text, h)],
     "open_tasks": lambda v, h: [t.text for t in v.tasks if not t.done],
 }
 

@@ -1,7 +1,9 @@
 """``mentions``: the target mentions any (or all) of the given phrases.
 
 Options: exactly one of ``any`` or ``all``, each a list of phrases. Matching ignores
-case, punctuation and spacing and respects word boundaries ("FP" does not match "FPS").
+case, punctuation and spacing, accepts a plural of the last word unless it is an
+acronym ("false positive" matches "false positives"; "FP" does not match "FPS") and
+respects word boundaries.
 
     check:
       mentions: {any: [false positive, false negative, symmetric]}
@@ -26,8 +28,11 @@ from ticketlint.targets import Target
 
 
 def phrase_pattern(phrase: str) -> re.Pattern[str]:
-    words = re.findall(r"\w+", phrase)
-    return re.compile(r"(?<!\w)" + r"[\W_]+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE)
+    """Whole words in order, any case and spacing; the last word may take a plural ending."""
+    words = [re.escape(w) for w in re.findall(r"\w+", phrase)]
+    if len(words[-1]) > 2 and not words[-1].isupper():  # "FP" must not match "FPS"
+        words[-1] += "(?:e?s)?"
+    return re.compile(r"(?<!\w)" + r"[\W_]+".join(words) + r"(?!\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

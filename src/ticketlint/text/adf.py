@@ -105,7 +105,7 @@ def parse_adf(root: Mapping[str, Any]) -> Document:
             doc.table_row([inline_text(c) for c in cells], header)
         elif kind == "codeBlock":
             for line in inline_text(node).splitlines():
-                doc.text(line)
+                doc.verbatim(line)
             doc.blank()
     return doc.build()
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ticketlint.model import Document, Entry, Section, Task
 
 # A label heads a line: "Success metric: +3% watch time". Short, so prose is not mistaken.
-_PLAIN_LABEL = re.compile(r"^([A-Za-z][\w /&()'+-]{0,60}?)\s*:\s*(.*)$")
+_PLAIN_LABEL = re.compile(r"^([A-Za-z][\w /&()'+-]{0,60}?)\s*:(?!//)\s*(.*)$")
 _MAX_LABEL_WORDS = 6
 # Panels and expands have titles but no level; they nest below any heading.
 BOX_LEVEL = 7
@@ -88,6 +88,12 @@ class DocumentBuilder:
             self.label(*label)
             return
         self._add(Entry(line))
+
+    def verbatim(self, line: str) -> None:
+        """A line of a code block: text, never a label."""
+        line = line.strip()
+        if line:
+            self._add(Entry(line))
 
     def item(self, line: str, label: tuple[str, str] | None = None) -> None:
         """A list item; "- **Legal:** no PII" is also a label section of its own."""

@@ -53,7 +53,7 @@ def parse_markdown(source: str) -> Document:
             if line.startswith(fence):
                 fence = None
             else:
-                doc.text(line)
+                doc.verbatim(line)
             continue
         if not line:
             doc.blank()

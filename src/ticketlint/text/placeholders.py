@@ -14,7 +14,8 @@ from collections.abc import Iterable
 
 _WORD = re.compile(r"\w+")
 _PLACEHOLDER = re.compile(
-    r"^(tbd|tbc|tba|todo|to ?do|n/?a|na|none|nil|unknown|pending|wip|xxx+|\?+|-+|_+|\.+|…"
+    r"^(tbd|tbc|tba|to-?do|to ?do|n/?a|na|not applicable|none|nil|unknown|pending|wip|xxx+"
+    r"|\?+|-+|_+|\.+|…"
     r"|to be (defined|decided|determined|confirmed|agreed|discussed|done|added|filled( in)?|written)"
     r"|not (yet )?(defined|decided|known)( yet)?|fill (this )?in|add (it )?here)[.!]*$",
     re.IGNORECASE,
@@ -92,6 +93,6 @@ def is_filled(
     if allow_not_applicable and any(is_not_applicable_with_reason(line) for line in lines):
         return True
     answer = answer_text(lines, hints)
-    if not allow_not_applicable and _NOT_APPLICABLE.match(answer.strip()):
+    if _NOT_APPLICABLE.match(answer.strip()):  # "N/A because" with too short a reason, or not allowed
         return False
     return word_count(answer) >= min_words

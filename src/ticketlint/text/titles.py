@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 _NUMBERING = re.compile(r"^\s*(\d+(\.\d+)*[.)]?|[a-z][.)])\s+", re.IGNORECASE)
-_NON_WORD = re.compile(r"[^\w]+")
+_NON_WORD = re.compile(r"[\W_]+")
 
 
 @lru_cache(maxsize=8192)

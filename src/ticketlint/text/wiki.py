@@ -52,15 +52,16 @@ def parse_wiki(source: str) -> Document:
     """Parse wiki markup; never fails, whatever the input."""
     doc = DocumentBuilder()
     verbatim: str | None = None
+    boxes: list[str] = []  # open {panel}, {quote}, ... blocks, innermost last
     for raw in source.splitlines():
         line = raw.strip()
         if verbatim is not None:
             end = "{" + verbatim + "}"
             if end in line:
-                doc.text(line.split(end, 1)[0])
+                doc.verbatim(line.split(end, 1)[0])
                 verbatim = None
             else:
-                doc.text(line)
+                doc.verbatim(line)
             continue
         if not line:
             doc.blank()
@@ -70,12 +71,15 @@ def parse_wiki(source: str) -> Document:
             rest = match.group(3)
             end = "{" + verbatim + "}"
             if end in rest:
-                doc.text(rest.split(end, 1)[0])
+                doc.verbatim(rest.split(end, 1)[0])
                 verbatim = None
             else:
-                doc.text(rest)
+                doc.verbatim(rest)
             continue
-        if match := _BOX_OPEN.match(line):
+        match = _BOX_OPEN.match(line)
+        # A bare "{panel}" while a panel is open closes it instead.
+        if match and not (match.group(2) is None and match.group(1) in boxes):
+            boxes.append(match.group(1))
             doc.blank()
             title = _TITLE.search(match.group(2) or "")
             if title and title.group(1).strip():
@@ -84,8 +88,9 @@ def parse_wiki(source: str) -> Document:
             if not line:
                 continue
         closed = False
-        if match := _BOX_CLOSE.match(line):
+        if (match := _BOX_CLOSE.match(line)) and match.group(2) in boxes:
             line, closed = match.group(1).strip(), True
+            del boxes[len(boxes) - 1 - boxes[::-1].index(match.group(2))]
         if line:
             _parse_line(doc, line)
         if closed:

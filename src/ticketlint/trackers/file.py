@@ -5,6 +5,8 @@ Reads, in any mix: a search page (v2 ``startAt``/``total`` or v3 ``nextPageToken
 issues, JSON Lines (one issue a line), the field list (``/rest/api/2/field``), and the
 hand-written YAML format (``epics:``). Directories are read in name order, field lists
 (files named ``field*``) first. Files are read one at a time and epics yielded as read.
+Text descriptions in JSON are Jira's REST v2 wiki markup; hand-written ones are detected
+(wiki or Markdown) unless ``description_format`` says.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from ticketlint.yamlfile import YamlProblem, load_yaml
 
 SUFFIXES = (".json", ".jsonl", ".ndjson", ".yaml", ".yml")
 _CATEGORY_KEYS = {"To Do": "new", "In Progress": "indeterminate", "Done": "done"}
+# What Jira sends: wiki strings over REST v2, ADF documents over v3.
+_JIRA_FORMAT: dict[type, str] = {str: "wiki", dict: "adf"}
 
 
 def expand(paths: Sequence[Path]) -> list[Path]:
@@ -57,6 +61,10 @@ def read_epics(
 
 
 def _read_file(path: Path, catalog: FieldCatalog) -> Iterator[Epic | Unreadable]:
+    if path.suffix not in SUFFIXES:
+        raise SourceError(
+            f"{path}: not an epic export; expected a .json, .jsonl, .ndjson, .yaml or .yml file"
+        )
     if path.suffix in (".yaml", ".yml"):
         yield from _read_yaml(path, catalog)
     elif path.suffix in (".jsonl", ".ndjson"):
@@ -136,11 +144,15 @@ def _add_fields(catalog: FieldCatalog, fields: Iterable[Any]) -> None:
     catalog.add_field_list(f for f in fields if isinstance(f, Mapping))
 
 
-def _epic(issue: Any, catalog: FieldCatalog, where: str, fmt: str | None = None) -> Epic | Unreadable:
+def _epic(
+    issue: Any, catalog: FieldCatalog, where: str, fmt: str | None = None, *, from_jira: bool = True
+) -> Epic | Unreadable:
     key = issue.get("key") if isinstance(issue, Mapping) else None
     try:
         if not isinstance(issue, Mapping):
             raise ValueError("expected an issue (a JSON object with key and fields)")
+        if fmt is None and from_jira and isinstance(issue.get("fields"), Mapping):
+            fmt = _JIRA_FORMAT.get(type(issue["fields"].get("description")))
         return epic_from_issue(issue, catalog, fmt)
     except (ValueError, RecursionError) as error:
         reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)
@@ -159,7 +171,8 @@ def _read_yaml(path: Path, catalog: FieldCatalog) -> Iterator[Epic | Unreadable]
         raise SourceError("\n".join(str(p) for p in problems))
     for index, entry in enumerate(located.data["epics"]):
         line, _ = located.where(("epics", index))
-        yield _epic(issue_from_yaml(entry), catalog, f"{path}:{line}", entry.get("description_format"))
+        fmt = entry.get("description_format")
+        yield _epic(issue_from_yaml(entry), catalog, f"{path}:{line}", fmt, from_jira=False)
 
 
 def issue_from_yaml(epic: Mapping[str, Any]) -> dict[str, Any]:
