@@ -6,6 +6,7 @@ A check in a rule file is a mapping with exactly one key, the primitive's name:
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Mapping
 
 from ticketlint.checks import assigned, combinators, count, filled, matches, mentions, one_of
@@ -28,19 +29,8 @@ REGISTRY: dict[str, Builder] = {
     "when": combinators.build_when,
 }
 
-DOCS: dict[str, str | None] = {
-    "filled": filled.__doc__,
-    "matches": matches.__doc__,
-    "not_matches": matches.__doc__,
-    "one_of": one_of.__doc__,
-    "assigned": assigned.__doc__,
-    "count": count.__doc__,
-    "mentions": mentions.__doc__,
-    "all": combinators.__doc__,
-    "any": combinators.__doc__,
-    "not": combinators.__doc__,
-    "when": combinators.__doc__,
-}
+# A primitive's documentation is the docstring of the module that builds it.
+DOCS: dict[str, str | None] = {name: sys.modules[b.__module__].__doc__ for name, b in REGISTRY.items()}
 
 
 def build_check(node: object, ctx: BuildContext) -> Check:
