@@ -55,8 +55,7 @@ def score_corpus(corpus: Path, root: Path) -> tuple[dict[str, Score], dict[str, 
     structured: dict[str, Score] = {r.id: Score() for r in rules}
     prose: dict[str, Score] = {r.id: Score() for r in rules}
     misses: list[str] = []
-    files = sorted(p for p in corpus.glob("*.yaml") if p.name != "labels.yaml")
-    for epic in read_epics(files, FieldCatalog()):
+    for epic in read_epics([corpus / "epics"], FieldCatalog()):
         assert isinstance(epic, Epic), f"corpus epic could not be read: {epic}"
         label = labels[epic.key]
         failed = {f.rule for f in evaluate_epic(rules, epic).result.findings}
