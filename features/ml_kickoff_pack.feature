@@ -120,7 +120,7 @@ Feature: The ML-kickoff pack finds each decision in every markup
       | error    | pm-kickoff-review, constraints-stated, success-metric-defined, error-tolerance-stated, error-kind-preference, remediation-planned, roles-assigned |
       | warning  | proxy-metric-justified, unacceptable-mistakes-listed, ml-justified, baseline-recorded, data-sources-identified                              |
 
-  Scenario: A decision in a custom field counts
+  Scenario: Decisions in custom fields count: a text field, and a user picker per role
     Given a file "epics.yaml" containing:
       """
       epics:
@@ -129,7 +129,10 @@ Feature: The ML-kickoff pack finds each decision in every markup
           fields:
             Success Metric: Fraud losses per 1,000 orders -20% by Q3
             ML Owner: {displayName: Priya Raman, accountId: "5b10"}
+            Data Scientist: {displayName: Mei Chen, accountId: "5b12"}
+            Data Engineer: {displayName: Jonas Weber, accountId: "5b13"}
             Product Manager: {displayName: Dana Lee, accountId: "5b11"}
+            Product Analyst: {displayName: Omar Haddad, accountId: "5b14"}
       """
     When I run "ticketlint check --source epics.yaml --format json"
     Then epic "ML-1" passes rule "success-metric-defined"

@@ -97,7 +97,7 @@ def json_report_file(workspace: Workspace, name: str, count: int) -> None:
 
 def _render(fmt: str, title: str, body: str) -> object:
     """One titled section in the given markup; body lines starting with "- " are a list."""
-    lines = body.split("\\n")
+    lines = body.replace("\\n", "\n").split("\n")  # Gherkin tables already turn \n into a newline
     if fmt == "wiki":
         return f"h2. {title}\n" + "\n".join(("* " + ln[2:]) if ln.startswith("- ") else ln for ln in lines)
     if fmt == "Markdown":

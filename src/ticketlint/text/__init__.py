@@ -11,7 +11,14 @@ from ticketlint.text.adf import parse_adf
 from ticketlint.text.markdown import parse_markdown
 from ticketlint.text.wiki import parse_wiki
 
-_WIKI_SIGNS = re.compile(r"^(h[1-6]\.\s|\|\||\{(panel|code|noformat|quote|color)[:}])", re.MULTILINE)
+# Signs of each markup; a text string is whichever shows more of its own. Headings,
+# tables and panels are strong signs (they count three times).
+_WIKI_STRONG = re.compile(r"^(h[1-6]\.\s|\|\||\{(panel|code|noformat|quote|color)[:}])", re.MULTILINE)
+_WIKI_WEAK = re.compile(
+    r"^(\*[^*\s][^*\n]*:\*|\*\*\s|#\s)|\[~[^\]\n]+\]|\{\{|\[[^\]\n|]+\|[^\]\n]+\]", re.MULTILINE
+)
+_MARKDOWN_STRONG = re.compile(r"^(#{1,6}\s|```|\|?\s*:?-{3,}:?\s*\|)", re.MULTILINE)
+_MARKDOWN_WEAK = re.compile(r"^(\s*[-+]\s|>\s)|\*\*\w|\]\(", re.MULTILINE)
 
 FORMATS = ("wiki", "markdown", "adf")
 
@@ -20,8 +27,11 @@ def detect_format(description: object) -> str:
     """Guess the markup of a description: ADF for a JSON document, else wiki or Markdown."""
     if isinstance(description, Mapping):
         return "adf"
-    if isinstance(description, str) and _WIKI_SIGNS.search(description):
-        return "wiki"
+    if isinstance(description, str):
+        wiki = 3 * len(_WIKI_STRONG.findall(description)) + len(_WIKI_WEAK.findall(description))
+        markdown = 3 * len(_MARKDOWN_STRONG.findall(description)) + len(_MARKDOWN_WEAK.findall(description))
+        if wiki > markdown:
+            return "wiki"
     return "markdown"
 
 

@@ -96,11 +96,19 @@ class DocumentBuilder:
             self._add(Entry(line))
 
     def item(self, line: str, label: tuple[str, str] | None = None) -> None:
-        """A list item; "- **Legal:** no PII" is also a label section of its own."""
+        """A list item; "- **Legal:** no PII" is also a label section of its own.
+
+        A bold label alone ("- **Roles:**") heads the items nested below it, like a heading.
+        """
         line = line.strip()
         if not line:
             return
-        if label is None:
+        if label is not None:  # a bold label starts a new labelled part of the list
+            self._close_label()
+            if not label[1].strip():
+                self.label(label[0], "")
+                return
+        else:
             label = self._plain_label(line)
         self._items.append(line)
         has_label = label is not None and bool(label[1].strip())

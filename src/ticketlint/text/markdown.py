@@ -14,7 +14,7 @@ _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _BULLET = re.compile(r"^([-*+]|\d{1,9}[.)])\s+(.*)$")
 _FENCE = re.compile(r"^(```|~~~)")
 _TABLE_SEPARATOR = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
-_BOLD_LABEL = re.compile(r"^(\*\*|__)(?P<label>.+?)\1(?P<rest>.*)$")
+_BOLD_LABEL = re.compile(r"^(\*\*|__|\*|_)(?P<label>[^*_\s][^*_]*?)\1(?P<rest>.*)$")
 
 _IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^()]*\)")
 _LINK = re.compile(r"\[([^\[\]]*)\]\([^()]*\)")

@@ -17,7 +17,17 @@ _PLACEHOLDER = re.compile(
     r"^(tbd|tbc|tba|to-?do|to ?do|n/?a|na|not applicable|none|nil|unknown|pending|wip|xxx+"
     r"|\?+|-+|_+|\.+|…"
     r"|to be (defined|decided|determined|confirmed|agreed|discussed|done|added|filled( in)?|written)"
-    r"|not (yet )?(defined|decided|known)( yet)?|fill (this )?in|add (it )?here)[.!]*$",
+    r"|not (yet )?(defined|decided|known|started|done)( yet)?|fill (this )?in|add (it )?here"
+    r"|planned|scheduled|later|soon|ongoing|in progress|next (week|sprint)|coming soon)[.!]*$",
+    re.IGNORECASE,
+)
+# A line that opens with "TBD, after ..." or "to be checked" defers the answer, whatever follows
+# ("TBD items were resolved" is an answer; "TBD after the security review" is not).
+_DEFERRED = re.compile(
+    r"^((tbd|tbc|tba|todo|to do|pending|not yet|wip)(\s+[-—–]|\s*[:;,(.—–]|\s+(after|until|once|when|by|"
+    r"pending|with|in|on|from|for|until)\b)"
+    r"|to be (checked|confirmed|defined|decided|determined|discussed|agreed|collected|added|written|done|"
+    r"clarified|reviewed|scheduled|filled)\b)",
     re.IGNORECASE,
 )
 _BRACKETED = re.compile(r"^(\[[^\]]*\]|<[^>]*>|\{[^}]*\}|\([^)]*\))[.:]?$")
@@ -59,6 +69,7 @@ def is_placeholder_line(line: str, hints: frozenset[str] = frozenset()) -> bool:
     for text in candidates:
         if (
             _PLACEHOLDER.match(text)
+            or _DEFERRED.match(text)
             or _BRACKETED.match(text)
             or _EXAMPLE_ONLY.match(text)
             or normalize(text) in hints
