@@ -42,6 +42,7 @@ class DocumentBuilder:
     def __init__(self) -> None:
         self._headings: list[_Open] = []
         self._label: _Open | None = None
+        self._label_heads = False  # the open label has no value of its own: it titles what follows
         self._done: list[_Open] = []
         self._lines: list[str] = []
         self._items: list[str] = []
@@ -75,6 +76,7 @@ class DocumentBuilder:
         self._lines.append(line)
         self._to_headings(Entry(line), part=_clean_title(title))
         self._label = _Open(_clean_title(title), "label", 0)
+        self._label_heads = not rest.strip()
         if rest.strip():
             self._label.entries.append(Entry(rest.strip()))
 
@@ -126,10 +128,16 @@ class DocumentBuilder:
         cells = [c.strip() for c in cells]
         if not any(cells):
             return
-        self._close_label()
+        if self._label is not None and not self._label_heads:
+            self._close_label()  # "**KPI:** CTR" then a table: the table is not the KPI's
         titled = not header and len(cells) >= 2 and bool(cells[0])
-        self._lines.append(" | ".join(cells))
-        self._to_headings(Entry(" | ".join(cells)), part=_clean_title(cells[0]) if titled else "")
+        part = _clean_title(cells[0]) if titled else ""
+        line = " | ".join(cells)
+        self._lines.append(line)
+        if self._label is not None:  # "**RACI**" alone, then the table: it heads the table
+            self._label.entries.append(Entry(line, part=part))
+            part = part or self._label.title
+        self._to_headings(Entry(line), part=part)
         if titled:
             body = " | ".join(c for c in cells[1:] if c)
             entries = [Entry(body)] if body else []
