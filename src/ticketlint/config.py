@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ticketlint.errors import ConfigError
+from ticketlint.errors import ConfigError, Problem
 from ticketlint.validation import schema_problems
-from ticketlint.yamlfile import YamlProblem, load_yaml
+from ticketlint.yamlfile import Located, YamlProblem, load_yaml
 
 CONFIG_NAME = "ticketlint.yaml"
 DEFAULT_PACKS = ("builtin:ml-kickoff",)
@@ -28,6 +28,7 @@ class Config:
     color: str = "auto"
     sources: tuple[Path, ...] = ()
     fields: dict[str, str] = field(default_factory=dict)
+    tracker: dict[str, Any] = field(default_factory=dict)
 
 
 def find_config(start: Path) -> Path | None:
@@ -37,6 +38,26 @@ def find_config(start: Path) -> Path | None:
         if candidate.is_file():
             return candidate
     return None
+
+
+_SECRET_KEYS = {"token", "api_token", "password", "pat", "secret", "apikey", "api_key"}
+
+
+def _secret_problems(located: Located) -> list[Problem]:
+    """A secret written into the config file is refused with advice, before anything else."""
+    tracker = located.data.get("tracker") if isinstance(located.data, dict) else None
+    if not isinstance(tracker, dict):
+        return []
+    return [
+        located.problem(
+            ("tracker", key),
+            f'"{key}" looks like a secret: ticketlint never reads secrets from this file. Remove it and set '
+            "JIRA_API_TOKEN (Cloud) or JIRA_PAT (Data Center) in the environment instead",
+            at_key=True,
+        )
+        for key in tracker
+        if str(key).lower() in _SECRET_KEYS
+    ]
 
 
 def load_config(explicit: Path | None, cwd: Path) -> Config:
@@ -55,7 +76,7 @@ def load_config(explicit: Path | None, cwd: Path) -> Config:
     data: Any = located.data if located.data is not None else {}
     if not isinstance(data, dict):
         raise ConfigError([located.problem((), "ticketlint.yaml must be a mapping of settings")])
-    problems = schema_problems(located, "config.schema.json", lambda key: None)
+    problems = _secret_problems(located) + schema_problems(located, "config.schema.json", lambda key: None)
     if problems:
         raise ConfigError(problems)
     base = path.parent.resolve()
@@ -70,4 +91,5 @@ def load_config(explicit: Path | None, cwd: Path) -> Config:
         color=data.get("color", "auto"),
         sources=tuple(base / s for s in data.get("sources", ())),
         fields=dict(data.get("fields", {})),
+        tracker=dict(data.get("tracker") or {}),
     )

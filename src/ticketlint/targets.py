@@ -7,7 +7,7 @@ check passes when any of them satisfies it.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -105,24 +105,6 @@ class SectionTarget:
         return [value for _, value in found] or [absent(self.describe())]
 
 
-def section_titles(spec: object) -> set[str]:
-    """Every section title a rule (or any structure of rule specs) looks for."""
-    found: set[str] = set()
-    stack = [spec]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, Mapping):
-            titles = node.get("section")
-            if isinstance(titles, str):
-                found.add(titles)
-            elif isinstance(titles, list):
-                found.update(t for t in titles if isinstance(t, str))
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
-    return found
-
-
 _PATH_PART = re.compile(r"[^.\[\]]+|\[\d+\]")
 
 
@@ -148,6 +130,50 @@ class PathTarget:
             if current is None:
                 return [absent(self.describe())]
         return [value_of(self.describe(), current)]
+
+
+def _target_specs(spec: object) -> Iterator[object]:
+    """Every target written anywhere in a rule spec: under any ``targets:`` list."""
+    stack = [spec]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Mapping):
+            targets = node.get("targets")
+            if isinstance(targets, list):
+                yield from targets
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+
+
+def section_titles(spec: object) -> set[str]:
+    """Every section title a rule (or any structure of rule specs) looks for."""
+    found: set[str] = set()
+    for target in _target_specs(spec):
+        titles = target.get("section") if isinstance(target, Mapping) else None
+        if isinstance(titles, str):
+            found.add(titles)
+        elif isinstance(titles, list):
+            found.update(t for t in titles if isinstance(t, str))
+    return found
+
+
+def referenced_fields(spec: object) -> set[str]:
+    """The issue fields a rule reads (names or ids), so a tracker asks only for those."""
+    found: set[str] = set()
+    for target in _target_specs(spec):
+        if isinstance(target, str):
+            found.add(target)
+        elif isinstance(target, Mapping):
+            if isinstance(target.get("field"), str):
+                found.add(target["field"])
+            elif "section" in target:
+                found.add("description")
+            elif isinstance(target.get("path"), str):
+                parts = _PATH_PART.findall(target["path"])
+                if len(parts) >= 2 and parts[0] == "fields":
+                    found.add(parts[1])
+    return found
 
 
 def build_target(spec: object, others: Words = ()) -> Target:
@@ -198,5 +224,6 @@ __all__ = [
     "Words",
     "build_target",
     "build_targets",
+    "referenced_fields",
     "section_titles",
 ]

@@ -1,0 +1,298 @@
+"""Jira Cloud and Data Center: the only module that imports the ``jira`` library.
+
+It reads ML epics page by page (Cloud: ``search/jql`` with page tokens; Data Center:
+``search`` with ``startAt``/``total``, later pages fetched concurrently) and turns each
+issue into an Epic at this boundary. Every request goes through one place that retries
+429/503 (honouring ``Retry-After`` in seconds or as an HTTP date) and dropped connections
+(backing off with jitter) within a total time budget, and turns every failure into a
+TicketlintError that says which request failed and what to check. Secrets are never put
+into a message.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import math
+import random
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+import requests
+from jira import JIRA, JIRAError
+
+from ticketlint.errors import TicketlintError
+from ticketlint.fields import FieldCatalog
+from ticketlint.model import Epic, Unreadable
+from ticketlint.trackers.credentials import JiraSettings
+from ticketlint.trackers.issue import epic_from_issue
+
+# Always asked for: what the report, the selectors and write-back need.
+BASE_FIELDS = ("summary", "status", "issuetype", "project", "labels", "components", "assignee", "reporter", "comment")
+RETRYABLE = (429, 503)
+SHOWN_ANSWER = 300
+
+
+class JiraError(TicketlintError):
+    """Jira could not be reached, refused us, or answered something we cannot use."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """One search page: its issues, and where the next one starts (None on the last)."""
+
+    issues: list[dict[str, Any]]
+    next_token: str | None = None
+    total: int | None = None
+
+
+class JiraTracker:
+    """Reads epics from one Jira site."""
+
+    def __init__(
+        self,
+        settings: JiraSettings,
+        *,
+        on_page: Callable[[int], None] | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.settings = settings
+        self.on_page = on_page or (lambda count: None)
+        self._sleep = sleep
+        auth: dict[str, Any] = (
+            {"token_auth": settings.pat}
+            if settings.pat
+            else {"basic_auth": (settings.email or "", settings.token or "")}
+        )
+        self.client = JIRA(
+            server=settings.url,
+            options={"rest_api_version": settings.api_version},
+            get_server_info=False,  # asked below, through the retrying caller
+            max_retries=0,  # retries are ours: Retry-After dates, a time budget, no blind POST
+            timeout=settings.timeout,
+            **auth,
+        )
+        self.catalog = FieldCatalog()
+        self.cloud = settings.deployment == "cloud"
+
+    # -- requests ------------------------------------------------------------------------
+    def _url(self, path: str) -> str:
+        return f"{self.settings.url.rstrip('/')}/rest/api/{self.settings.api_version}/{path}"
+
+    def call(self, method: str, path: str, *, params: Mapping[str, Any] | None = None) -> Any:
+        """One request, retried within the time budget; the parsed JSON answer."""
+        url = self._url(path)
+        deadline = time.monotonic() + self.settings.retry_budget
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                response = self.client._session.request(method, url, params=params)
+                return _json(response, method, path)
+            except JIRAError as error:
+                status = error.status_code or 0
+                if status not in RETRYABLE:
+                    raise self._refused(error, method, path) from None
+                wait = _retry_after(error.response) or _backoff(attempt)
+                reason = f"Jira answered {status}"
+            except (requests.ConnectionError, requests.Timeout) as error:
+                if isinstance(error, requests.exceptions.SSLError) or _is_dns_or_refused(error):
+                    raise self._unreachable(error) from None
+                wait, reason = _backoff(attempt), f"the connection failed ({type(error).__name__})"
+            if time.monotonic() + wait > deadline:
+                raise JiraError(
+                    f"gave up on {method} {path} after {attempt} attempts: {reason}; the retry budget of "
+                    f"{self.settings.retry_budget:g} s (tracker.retry_budget_seconds) ran out"
+                )
+            self._sleep(wait)
+
+    def _refused(self, error: JIRAError, method: str, path: str) -> JiraError:
+        status = error.status_code
+        said = _jira_says(error)
+        site = self.settings.url
+        if status == 401:
+            who = (
+                "the personal access token in $" + self.settings.pat_variable
+                if self.settings.pat
+                else f"{self.settings.email} with the API token in ${self.settings.token_variable}"
+            )
+            return JiraError(
+                f"Jira at {site} did not accept {who} (401). Check ${self.settings.email_variable} and "
+                f"${self.settings.token_variable} for Cloud, or ${self.settings.pat_variable} for Data Center."
+            )
+        if status == 403:
+            return JiraError(f"Jira at {site} refused {method} {path} (403): {said or 'no permission'}.")
+        if status == 404:
+            return JiraError(f"Jira at {site} has no {path} (404){': ' + said if said else ''}.")
+        if status == 400:
+            return JiraError(f"Jira rejected the request {method} {path} (400): {said}")
+        if status == 410:
+            return JiraError(
+                f"Jira at {site} removed {path} (410 Gone). This site is Jira Cloud, which only searches "
+                "with search/jql: set tracker.deployment to cloud (or auto) in ticketlint.yaml."
+            )
+        return JiraError(f"Jira at {site} answered {method} {path} with {status}: {said or 'no details'}")
+
+    def _unreachable(self, error: Exception) -> JiraError:
+        site = self.settings.url
+        if isinstance(error, requests.exceptions.SSLError):
+            return JiraError(
+                f"the TLS handshake with {site} failed ({_first_line(error)}). If your company uses its "
+                "own certificate authority, point REQUESTS_CA_BUNDLE at its certificate file."
+            )
+        text = str(error)
+        if "Name or service not known" in text or "NameResolution" in text or "nodename nor servname" in text:
+            return JiraError(f"cannot find the host of {site}: check the Jira URL (${self.settings.url_variable}).")
+        return JiraError(f"cannot connect to {site}: the connection was refused. Is the URL right and Jira up?")
+
+    # -- reading -------------------------------------------------------------------------
+    def connect(self) -> None:
+        """Ask serverInfo (Cloud or Data Center, unless forced) and the field list, once each."""
+        info = self.call("GET", "serverInfo")
+        if not isinstance(info, Mapping) or "versionNumbers" not in info:
+            raise JiraError(f"{self.settings.url} does not look like Jira: serverInfo has no versionNumbers")
+        if self.settings.deployment == "auto":
+            self.cloud = info.get("deploymentType") == "Cloud"
+        fields = self.call("GET", "field")
+        if not isinstance(fields, list):
+            raise JiraError("Jira's field list (GET field) is not a list")
+        self.catalog.add_field_list(f for f in fields if isinstance(f, Mapping))
+
+    def field_ids(self, names: Sequence[str]) -> list[str]:
+        """Ids of the fields to ask for: the base set plus every field the rules read."""
+        wanted = dict.fromkeys(BASE_FIELDS)
+        for name in names:
+            field_id = self.catalog.resolve(name)
+            if field_id is not None:
+                wanted[field_id] = None
+        return list(wanted)
+
+    def pages(self, jql: str, fields: Sequence[str]) -> Iterator[Page]:
+        """Search pages in order; Data Center fetches the pages after the first concurrently."""
+        size = self.settings.page_size
+        params: dict[str, Any] = {"jql": jql, "maxResults": size, "fields": ",".join(fields)}
+        if self.cloud:
+            token: str | None = None
+            while True:
+                answer = self.call("GET", "search/jql", params={**params, **({"nextPageToken": token} if token else {})})
+                page = _page(answer, "search/jql")
+                yield page
+                token = page.next_token
+                if not token or answer.get("isLast") is True:
+                    return
+        first = _page(self.call("GET", "search", params={**params, "startAt": 0}), "search")
+        yield first
+        total = first.total or 0
+        step = len(first.issues) or size
+        starts = range(step, total, step)
+        if not starts:
+            return
+        with ThreadPoolExecutor(max_workers=self.settings.workers) as pool:
+            # map() keeps order and holds at most the pages in flight plus those not yet read.
+            yield from pool.map(lambda start: _page(self.call("GET", "search", params={**params, "startAt": start}), "search"), starts)
+
+    def complete_comments(self, issue: dict[str, Any]) -> None:
+        """Page the comment endpoint for an issue whose embedded comments are truncated."""
+        comment = issue.get("fields", {}).get("comment")
+        if not isinstance(comment, dict):
+            return
+        shown = comment.get("comments") or []
+        total = comment.get("total") or 0
+        if total <= len(shown):
+            return
+        collected: list[Any] = []
+        while len(collected) < total:
+            answer = self.call(
+                "GET", f"issue/{issue['key']}/comment", params={"startAt": len(collected), "maxResults": 100}
+            )
+            batch = answer.get("comments") if isinstance(answer, Mapping) else None
+            if not batch:
+                break
+            collected.extend(batch)
+        comment["comments"] = collected
+
+    def epics(self, jql: str, field_names: Sequence[str]) -> Iterator[Epic | Unreadable]:
+        """Every epic the JQL finds, converted as each page arrives."""
+        self.connect()
+        fields = self.field_ids(field_names)
+        fmt = "adf" if self.settings.api_version == "3" else "wiki"
+        for page in self.pages(jql, fields):
+            self.on_page(len(page.issues))
+            for issue in page.issues:
+                try:
+                    self.complete_comments(issue)
+                    yield epic_from_issue(issue, self.catalog, fmt)
+                except (ValueError, RecursionError) as error:
+                    key = issue.get("key") if isinstance(issue, Mapping) else None
+                    yield Unreadable(str(key or "?"), f"cannot read this issue: {error}", self.settings.url)
+
+
+def _json(response: requests.Response, method: str, path: str) -> Any:
+    try:
+        return response.json()
+    except (ValueError, json.JSONDecodeError):
+        text = response.text[:SHOWN_ANSWER].strip() or "an empty body"
+        raise JiraError(
+            f"Jira answered {method} {path} with something that is not JSON "
+            f"(status {response.status_code}, possibly cut short): {text!r}"
+        ) from None
+
+
+def _page(answer: Any, path: str) -> Page:
+    if not isinstance(answer, Mapping) or not isinstance(answer.get("issues"), list):
+        raise JiraError(f"Jira's answer to {path} has no list of issues: {str(answer)[:SHOWN_ANSWER]!r}")
+    total = answer.get("total")
+    token = answer.get("nextPageToken")
+    return Page(list(answer["issues"]), token if isinstance(token, str) else None, total if isinstance(total, int) else None)
+
+
+def _retry_after(response: requests.Response | None) -> float | None:
+    """Seconds to wait from a Retry-After header: a number of seconds or an HTTP date."""
+    value = response.headers.get("Retry-After") if response is not None else None
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+def _backoff(attempt: int) -> float:
+    """Exponential backoff with full jitter: up to 0.5 s, 1 s, 2 s ... capped at 30 s."""
+    return random.uniform(0, min(30.0, 0.5 * math.pow(2, attempt - 1)))
+
+
+def _is_dns_or_refused(error: Exception) -> bool:
+    text = str(error)
+    return any(
+        sign in text
+        for sign in ("Name or service not known", "NameResolution", "nodename nor servname", "Connection refused", "Errno 111")
+    )
+
+
+def _jira_says(error: JIRAError) -> str:
+    """Jira's own words from an error body: errorMessages and field errors."""
+    try:
+        body = error.response.json() if error.response is not None else None
+    except ValueError:
+        body = None
+    if isinstance(body, Mapping):
+        parts = [str(m) for m in body.get("errorMessages") or []]
+        errors = body.get("errors")
+        if isinstance(errors, Mapping):
+            parts += [f"{k}: {v}" for k, v in errors.items()]
+        if parts:
+            return " ".join(parts)
+    return _first_line(error.text or "")
+
+
+def _first_line(value: object) -> str:
+    return str(value).strip().splitlines()[0][:SHOWN_ANSWER] if str(value).strip() else ""
