@@ -31,7 +31,17 @@ from ticketlint.trackers.credentials import JiraSettings
 from ticketlint.trackers.issue import epic_from_issue
 
 # Always asked for: what the report, the selectors and write-back need.
-BASE_FIELDS = ("summary", "status", "issuetype", "project", "labels", "components", "assignee", "reporter", "comment")
+BASE_FIELDS = (
+    "summary",
+    "status",
+    "issuetype",
+    "project",
+    "labels",
+    "components",
+    "assignee",
+    "reporter",
+    "comment",
+)
 RETRYABLE = (429, 503)
 SHOWN_ANSWER = 300
 
@@ -119,9 +129,10 @@ class JiraTracker:
                 if self.settings.pat
                 else f"{self.settings.email} with the API token in ${self.settings.token_variable}"
             )
+            names = self.settings
             return JiraError(
-                f"Jira at {site} did not accept {who} (401). Check ${self.settings.email_variable} and "
-                f"${self.settings.token_variable} for Cloud, or ${self.settings.pat_variable} for Data Center."
+                f"Jira at {site} did not accept {who} (401). Check ${names.email_variable} and "
+                f"${names.token_variable} for Cloud, or ${names.pat_variable} for Data Center."
             )
         if status == 403:
             return JiraError(f"Jira at {site} refused {method} {path} (403): {said or 'no permission'}.")
@@ -145,8 +156,12 @@ class JiraTracker:
             )
         text = str(error)
         if "Name or service not known" in text or "NameResolution" in text or "nodename nor servname" in text:
-            return JiraError(f"cannot find the host of {site}: check the Jira URL (${self.settings.url_variable}).")
-        return JiraError(f"cannot connect to {site}: the connection was refused. Is the URL right and Jira up?")
+            return JiraError(
+                f"cannot find the host of {site}: check the Jira URL (${self.settings.url_variable})."
+            )
+        return JiraError(
+            f"cannot connect to {site}: the connection was refused. Is the URL right and Jira up?"
+        )
 
     # -- reading -------------------------------------------------------------------------
     def connect(self) -> None:
@@ -177,7 +192,9 @@ class JiraTracker:
         if self.cloud:
             token: str | None = None
             while True:
-                answer = self.call("GET", "search/jql", params={**params, **({"nextPageToken": token} if token else {})})
+                answer = self.call(
+                    "GET", "search/jql", params={**params, **({"nextPageToken": token} if token else {})}
+                )
                 page = _page(answer, "search/jql")
                 yield page
                 token = page.next_token
@@ -192,7 +209,12 @@ class JiraTracker:
             return
         with ThreadPoolExecutor(max_workers=self.settings.workers) as pool:
             # map() keeps order and holds at most the pages in flight plus those not yet read.
-            yield from pool.map(lambda start: _page(self.call("GET", "search", params={**params, "startAt": start}), "search"), starts)
+            yield from pool.map(
+                lambda start: _page(
+                    self.call("GET", "search", params={**params, "startAt": start}), "search"
+                ),
+                starts,
+            )
 
     def complete_comments(self, issue: dict[str, Any]) -> None:
         """Page the comment endpoint for an issue whose embedded comments are truncated."""
@@ -246,7 +268,11 @@ def _page(answer: Any, path: str) -> Page:
         raise JiraError(f"Jira's answer to {path} has no list of issues: {str(answer)[:SHOWN_ANSWER]!r}")
     total = answer.get("total")
     token = answer.get("nextPageToken")
-    return Page(list(answer["issues"]), token if isinstance(token, str) else None, total if isinstance(total, int) else None)
+    return Page(
+        list(answer["issues"]),
+        token if isinstance(token, str) else None,
+        total if isinstance(total, int) else None,
+    )
 
 
 def _retry_after(response: requests.Response | None) -> float | None:
@@ -274,7 +300,13 @@ def _is_dns_or_refused(error: Exception) -> bool:
     text = str(error)
     return any(
         sign in text
-        for sign in ("Name or service not known", "NameResolution", "nodename nor servname", "Connection refused", "Errno 111")
+        for sign in (
+            "Name or service not known",
+            "NameResolution",
+            "nodename nor servname",
+            "Connection refused",
+            "Errno 111",
+        )
     )
 
 
