@@ -78,11 +78,16 @@ def main(ctx: click.Context, debug: bool) -> None:
     help="Exit 1 when a finding is at least this severe (default: error).",
 )
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), help="Colour the text report.")
-@click.option("-q", "--quiet", is_flag=True, help="Print only the totals.")
+@click.option(
+    "--jql", help="Which Jira epics to check (default: tracker.jql in the config, or ML epics not done)."
+)
+@click.option("--jira-url", help="The Jira site (default: tracker.url in the config, or $JIRA_URL).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only the totals; no progress bar.")
 @click.pass_context
 def check(ctx: click.Context, config_path: Path | None, sources: tuple[Path, ...], epics: tuple[str, ...],
           packs: tuple[str, ...], select: str | None, ignore: str | None, fmt: str | None,
-          output: Path | None, fail_on: str | None, color: str | None, quiet: bool) -> None:  # fmt: skip
+          output: Path | None, fail_on: str | None, color: str | None, jql: str | None,
+          jira_url: str | None, quiet: bool) -> None:  # fmt: skip
     """Check epics against the rule packs and report what they miss.
 
     Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 bad input
@@ -103,6 +108,9 @@ def check(ctx: click.Context, config_path: Path | None, sources: tuple[Path, ...
                 ignore=_ids(ignore),
                 fail_on=fail_on or config.fail_on,
                 format=fmt or config.format,
+                jql=jql,
+                jira_url=jira_url,
+                quiet=quiet,
             )
         )
         if output is not None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO
 
@@ -13,9 +15,13 @@ from ticketlint.config import Config
 from ticketlint.engine import evaluate
 from ticketlint.errors import UsageError
 from ticketlint.fields import FieldCatalog
+from ticketlint.model import Epic, Unreadable
+from ticketlint.progress import fetch_progress
 from ticketlint.reporters import REPORTERS, RunInfo, Style
 from ticketlint.rulefile import Rule, RuleSet, load_rules
 from ticketlint.summary import Tally
+from ticketlint.targets import referenced_fields
+from ticketlint.trackers.credentials import epics_jql, jira_configured, jira_settings
 from ticketlint.trackers.file import read_epics
 
 
@@ -32,6 +38,10 @@ class CheckRequest:
     ignore: tuple[str, ...]
     fail_on: str
     format: str
+    jql: str | None = None
+    jira_url: str | None = None
+    quiet: bool = False
+    environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
 
 
 def choose_rules(ruleset: RuleSet, select: Sequence[str], ignore: Sequence[str]) -> list[Rule]:
@@ -51,12 +61,6 @@ def run_check(request: CheckRequest, stream: IO[str], style: Style) -> int:
     """Run one check and write the report; return the exit code (0, 1, or 2 when epics were unreadable)."""
     ruleset = load_rules(request.packs, request.packs_base)
     rules = choose_rules(ruleset, request.select, request.ignore)
-    if not request.sources:
-        raise UsageError(
-            "no epics to check: give --source PATH (an export or a directory of them), "
-            "or list sources: in ticketlint.yaml"
-        )
-    catalog = FieldCatalog(aliases=dict(request.config.fields))
     reporter = REPORTERS[request.format](stream, style)
     tally = Tally()
     active = [r for r in rules if r.severity is not None]
@@ -70,11 +74,35 @@ def run_check(request: CheckRequest, stream: IO[str], style: Style) -> int:
             fail_on=request.fail_on,
         )
     )
-    for item in evaluate(active, read_epics(request.sources, catalog, request.epics)):
-        tally.add(item)
-        reporter.handle(item)
+    with open_epics(request, active) as epics:
+        for item in evaluate(active, epics):
+            tally.add(item)
+            reporter.handle(item)
     reporter.finish(tally)
     return tally.exit_code(request.fail_on)
+
+
+@contextmanager
+def open_epics(request: CheckRequest, rules: Sequence[Rule]) -> Iterator[Iterator[Epic | Unreadable]]:
+    """The epics to check: from the exports given, else from the configured Jira."""
+    tracker = request.config.tracker
+    if request.sources:
+        yield read_epics(request.sources, FieldCatalog(aliases=dict(request.config.fields)), request.epics)
+        return
+    if not jira_configured(tracker, request.environ, request.jira_url):
+        raise UsageError(
+            "no epics to check: give --source PATH (an export or a directory of them), list sources: in "
+            "ticketlint.yaml, or name a Jira site ($JIRA_URL, tracker.url or --jira-url)"
+        )
+    settings = jira_settings(tracker, request.environ, url_option=request.jira_url)
+    from ticketlint.trackers.jira import JiraTracker  # imported only when Jira is used
+
+    jql = request.jql or (epics_jql(request.epics) if request.epics else settings.jql)
+    names = sorted(set().union(*(referenced_fields(r.spec) for r in rules)))
+    with fetch_progress(settings.url, quiet=request.quiet) as progress:
+        jira = JiraTracker(settings, on_page=progress.page)
+        jira.catalog.aliases.update(request.config.fields)
+        yield jira.epics(jql, names)
 
 
 def with_defaults(request: CheckRequest) -> CheckRequest:

@@ -19,14 +19,12 @@ from typing import Any
 from ticketlint.errors import SourceError
 from ticketlint.fields import FieldCatalog
 from ticketlint.model import Epic, Unreadable
-from ticketlint.trackers.issue import epic_from_issue
+from ticketlint.trackers.issue import epic_from_issue, jira_description_format
 from ticketlint.validation import schema_problems
 from ticketlint.yamlfile import YamlProblem, load_yaml
 
 SUFFIXES = (".json", ".jsonl", ".ndjson", ".yaml", ".yml")
 _CATEGORY_KEYS = {"To Do": "new", "In Progress": "indeterminate", "Done": "done"}
-# What Jira sends: wiki strings over REST v2, ADF documents over v3.
-_JIRA_FORMAT: dict[type, str] = {str: "wiki", dict: "adf"}
 
 
 def expand(paths: Sequence[Path]) -> list[Path]:
@@ -151,8 +149,8 @@ def _epic(
     try:
         if not isinstance(issue, Mapping):
             raise ValueError("expected an issue (a JSON object with key and fields)")
-        if fmt is None and from_jira and isinstance(issue.get("fields"), Mapping):
-            fmt = _JIRA_FORMAT.get(type(issue["fields"].get("description")))
+        if fmt is None and from_jira:
+            fmt = jira_description_format(issue)
         return epic_from_issue(issue, catalog, fmt)
     except (ValueError, RecursionError) as error:
         reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)

@@ -68,3 +68,14 @@ def epic_from_issue(
         raw=issue,
         catalog=catalog,
     )
+
+
+# What Jira sends: wiki strings over REST v2, ADF documents over v3.
+_JIRA_FORMATS: dict[type, str] = {str: "wiki", dict: "adf"}
+
+
+def jira_description_format(issue: Mapping[str, Any]) -> str | None:
+    """The markup of an issue's description as Jira sent it (None: no description)."""
+    fields = issue.get("fields")
+    description = fields.get("description") if isinstance(fields, Mapping) else None
+    return _JIRA_FORMATS.get(type(description))

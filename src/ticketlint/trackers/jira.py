@@ -28,7 +28,7 @@ from ticketlint.errors import TicketlintError
 from ticketlint.fields import FieldCatalog
 from ticketlint.model import Epic, Unreadable
 from ticketlint.trackers.credentials import JiraSettings
-from ticketlint.trackers.issue import epic_from_issue
+from ticketlint.trackers.issue import epic_from_issue, jira_description_format
 
 # Always asked for: what the report, the selectors and write-back need.
 BASE_FIELDS = (
@@ -240,13 +240,12 @@ class JiraTracker:
         """Every epic the JQL finds, converted as each page arrives."""
         self.connect()
         fields = self.field_ids(field_names)
-        fmt = "adf" if self.settings.api_version == "3" else "wiki"
         for page in self.pages(jql, fields):
             self.on_page(len(page.issues))
             for issue in page.issues:
                 try:
                     self.complete_comments(issue)
-                    yield epic_from_issue(issue, self.catalog, fmt)
+                    yield epic_from_issue(issue, self.catalog, jira_description_format(issue))
                 except (ValueError, RecursionError) as error:
                     key = issue.get("key") if isinstance(issue, Mapping) else None
                     yield Unreadable(str(key or "?"), f"cannot read this issue: {error}", self.settings.url)
