@@ -76,7 +76,7 @@ def load_config(explicit: Path | None, cwd: Path) -> Config:
     data: Any = located.data if located.data is not None else {}
     if not isinstance(data, dict):
         raise ConfigError([located.problem((), "ticketlint.yaml must be a mapping of settings")])
-    problems = _secret_problems(located) + schema_problems(located, "config.schema.json", lambda key: None)
+    problems = _secret_problems(located) or schema_problems(located, "config.schema.json", lambda key: None)
     if problems:
         raise ConfigError(problems)
     base = path.parent.resolve()

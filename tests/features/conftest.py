@@ -8,6 +8,7 @@ import yaml
 from pytest_bdd import given, parsers, then, when
 
 from tests.conftest import Workspace
+from tests.fakejira.fixtures import fake_jira  # noqa: F401  (a fixture the Jira steps use)
 
 
 @given(parsers.parse('a file "{name}" containing:'))
@@ -32,6 +33,7 @@ def an_epic(workspace: Workspace, key: str, fmt: str, docstring: str) -> None:
 
 
 @when(parsers.parse('I run "{command}"'))
+@when(parsers.parse('I run "{command}" against Jira'))
 def i_run(workspace: Workspace, command: str) -> None:
     workspace.run(command)
 
