@@ -112,3 +112,20 @@ Feature: Checking epics straight from Jira Cloud and Data Center
     Then the exit code is 2
     And the error output contains "ticketlint.yaml:3:3:"
     And the error output contains "looks like a secret: ticketlint never reads secrets from this file"
+
+  Scenario: An export of Jira's answers reads back offline with the same findings
+    Given a Jira Data Center site with the example epics "jira-dc-v2-search.json"
+    When I run "ticketlint export --output saved.json -q" against Jira
+    Then the exit code is 0
+    And the error output contains "Exported 5 epics (1 pages) and the field list to saved.json"
+    When I run "ticketlint check --source saved.json --format json"
+    Then the report lists the epics "TRUST-360, REC-130, SEARCH-91, FRAUD-95, ADS-219"
+    And epic "TRUST-360" passes rule "success-metric-defined"
+    And epic "REC-130" fails rule "success-metric-defined"
+
+  Scenario: --debug logs each HTTP request, never the credentials
+    Given a Jira Cloud site with 5 ML epics
+    When I run "ticketlint --debug check -q" against Jira
+    Then the error output contains "/rest/api/2/serverInfo -> 200"
+    And the error output contains "/rest/api/2/search/jql?jql="
+    And no secret appears in the output

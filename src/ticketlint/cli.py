@@ -111,6 +111,7 @@ def check(ctx: click.Context, config_path: Path | None, sources: tuple[Path, ...
                 jql=jql,
                 jira_url=jira_url,
                 quiet=quiet,
+                debug=ctx.obj["debug"],
             )
         )
         if output is not None:
@@ -145,3 +146,43 @@ def _guarded(run: Callable[[], int], debug: bool) -> int:
             click.echo(f"ticketlint: internal error: {type(error).__name__}: {error}", err=True)
             click.echo("ticketlint: rerun with --debug for details, and please report it.", err=True)
         return EXIT_USAGE
+
+
+@main.command()
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    help="Config file (default: nearest ticketlint.yaml).",
+)
+@click.option(
+    "--jql", help="Which epics to export (default: tracker.jql in the config, or ML epics not done)."
+)
+@click.option("--epic", "epics", multiple=True, metavar="KEY", help="Only this epic. Repeatable.")
+@click.option("--jira-url", help="The Jira site (default: tracker.url in the config, or $JIRA_URL).")
+@click.option("--rules", "packs", multiple=True, metavar="SPEC", help="Rule packs whose fields to export.")
+@click.option(
+    "--output", required=True, type=click.Path(path_type=Path, dir_okay=False), help="The file to write."
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.pass_context
+def export(ctx: click.Context, config_path: Path | None, jql: str | None, epics: tuple[str, ...],
+           jira_url: str | None, packs: tuple[str, ...], output: Path, quiet: bool) -> None:  # fmt: skip
+    """Save epics from Jira (and the field list) as a file --source reads.
+
+    For developing rules offline and for attaching to bug reports.
+    """
+    from ticketlint.runner import CheckRequest, run_export, with_defaults
+
+    def run() -> int:
+        config = load_config(config_path, Path.cwd())
+        request = with_defaults(
+            CheckRequest(
+                config=config, sources=(), epics=frozenset(epics), packs=packs, packs_base=Path.cwd(),
+                select=(), ignore=(), fail_on="never", format="json", jql=jql, jira_url=jira_url,
+                quiet=quiet, debug=ctx.obj["debug"],
+            )
+        )  # fmt: skip
+        return run_export(request, output)
+
+    ctx.exit(_guarded(run, ctx.obj["debug"]))

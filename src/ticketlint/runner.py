@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
+import sys
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from ticketlint import __version__
 from ticketlint.config import Config
@@ -16,13 +18,16 @@ from ticketlint.engine import evaluate
 from ticketlint.errors import UsageError
 from ticketlint.fields import FieldCatalog
 from ticketlint.model import Epic, Unreadable
-from ticketlint.progress import fetch_progress
+from ticketlint.progress import Progress, fetch_progress
 from ticketlint.reporters import REPORTERS, RunInfo, Style
 from ticketlint.rulefile import Rule, RuleSet, load_rules
 from ticketlint.summary import Tally
 from ticketlint.targets import referenced_fields
 from ticketlint.trackers.credentials import epics_jql, jira_configured, jira_settings
 from ticketlint.trackers.file import read_epics
+
+if TYPE_CHECKING:
+    from ticketlint.trackers.jira import JiraTracker
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,7 @@ class CheckRequest:
     jql: str | None = None
     jira_url: str | None = None
     quiet: bool = False
+    debug: bool = False
     environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
 
 
@@ -94,15 +100,54 @@ def open_epics(request: CheckRequest, rules: Sequence[Rule]) -> Iterator[Iterato
             "no epics to check: give --source PATH (an export or a directory of them), list sources: in "
             "ticketlint.yaml, or name a Jira site ($JIRA_URL, tracker.url or --jira-url)"
         )
-    settings = jira_settings(tracker, request.environ, url_option=request.jira_url)
+    with fetch_progress(_jira_url(request), quiet=request.quiet) as progress:
+        jira, jql = _jira(request, progress)
+        yield jira.epics(jql, _field_names(rules))
+
+
+def _jira_url(request: CheckRequest) -> str:
+    return jira_settings(request.config.tracker, request.environ, url_option=request.jira_url).url
+
+
+def _field_names(rules: Sequence[Rule]) -> list[str]:
+    return sorted(set().union(*(referenced_fields(r.spec) for r in rules)))
+
+
+def _jira(request: CheckRequest, progress: Progress) -> tuple[JiraTracker, str]:
+    """A Jira tracker for the request, and the JQL to run."""
+    settings = jira_settings(request.config.tracker, request.environ, url_option=request.jira_url)
     from ticketlint.trackers.jira import JiraTracker  # imported only when Jira is used
 
+    log = (lambda line: print(line, file=sys.stderr)) if request.debug else None
+    jira = JiraTracker(settings, on_page=progress.page, log=log)
+    jira.catalog.aliases.update(request.config.fields)
     jql = request.jql or (epics_jql(request.epics) if request.epics else settings.jql)
-    names = sorted(set().union(*(referenced_fields(r.spec) for r in rules)))
-    with fetch_progress(settings.url, quiet=request.quiet) as progress:
-        jira = JiraTracker(settings, on_page=progress.page)
-        jira.catalog.aliases.update(request.config.fields)
-        yield jira.epics(jql, names)
+    return jira, jql
+
+
+def run_export(request: CheckRequest, output: Path) -> int:
+    """Write what Jira answers (field list, then each search page) in the format --source reads."""
+    rules = choose_rules(load_rules(request.packs, request.packs_base), request.select, request.ignore)
+    epics = pages = 0
+    with fetch_progress(_jira_url(request), quiet=request.quiet) as progress:
+        jira, jql = _jira(request, progress)
+        jira.connect()
+        fields = [*jira.field_ids(_field_names(rules)), "description"]
+        try:
+            stream = output.open("w", encoding="utf-8")
+        except OSError as error:
+            raise UsageError(f"cannot write the export to {output}: {error.strerror}") from None
+        with stream:
+            stream.write("[\n" + json.dumps({"fields": jira.field_list, "issues": []}, ensure_ascii=False))
+            for page in jira.pages(jql, fields):
+                progress.page(len(page.issues))
+                for issue in page.issues:
+                    jira.complete_comments(issue)
+                stream.write(",\n" + json.dumps({"issues": page.issues}, ensure_ascii=False))
+                epics, pages = epics + len(page.issues), pages + 1
+            stream.write("\n]\n")
+    print(f"Exported {epics} epics ({pages} pages) and the field list to {output}", file=sys.stderr)
+    return 0
 
 
 def with_defaults(request: CheckRequest) -> CheckRequest:

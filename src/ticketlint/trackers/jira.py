@@ -67,11 +67,14 @@ class JiraTracker:
         settings: JiraSettings,
         *,
         on_page: Callable[[int], None] | None = None,
+        log: Callable[[str], None] | None = None,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.settings = settings
         self.on_page = on_page or (lambda count: None)
+        self._log = log
         self._sleep = sleep
+        self.field_list: list[Mapping[str, Any]] = []
         auth: dict[str, Any] = (
             {"token_auth": settings.pat}
             if settings.pat
@@ -99,16 +102,20 @@ class JiraTracker:
         attempt = 0
         while True:
             attempt += 1
+            started = time.monotonic()
             try:
                 response = self.client._session.request(method, url, params=params)
+                self._trace(method, url, params, str(response.status_code), started)
                 return _json(response, method, path)
             except JIRAError as error:
                 status = error.status_code or 0
+                self._trace(method, url, params, str(status), started)
                 if status not in RETRYABLE:
                     raise self._refused(error, method, path) from None
                 wait = _retry_after(error.response) or _backoff(attempt)
                 reason = f"Jira answered {status}"
             except (requests.ConnectionError, requests.Timeout) as error:
+                self._trace(method, url, params, type(error).__name__, started)
                 if isinstance(error, requests.exceptions.SSLError) or _is_dns_or_refused(error):
                     raise self._unreachable(error) from None
                 wait, reason = _backoff(attempt), f"the connection failed ({type(error).__name__})"
@@ -118,6 +125,15 @@ class JiraTracker:
                     f"{self.settings.retry_budget:g} s (tracker.retry_budget_seconds) ran out"
                 )
             self._sleep(wait)
+
+    def _trace(
+        self, method: str, url: str, params: Mapping[str, Any] | None, outcome: str, started: float
+    ) -> None:
+        """The --debug HTTP log: method, URL, query, outcome, time. Never headers (credentials)."""
+        if self._log is not None:
+            query = "&".join(f"{k}={v}" for k, v in (params or {}).items())
+            elapsed = (time.monotonic() - started) * 1000
+            self._log(f"{method} {url}{'?' + query if query else ''} -> {outcome} ({elapsed:.0f} ms)")
 
     def _refused(self, error: JIRAError, method: str, path: str) -> JiraError:
         status = error.status_code
@@ -174,7 +190,8 @@ class JiraTracker:
         fields = self.call("GET", "field")
         if not isinstance(fields, list):
             raise JiraError("Jira's field list (GET field) is not a list")
-        self.catalog.add_field_list(f for f in fields if isinstance(f, Mapping))
+        self.field_list = [f for f in fields if isinstance(f, Mapping)]
+        self.catalog.add_field_list(self.field_list)
 
     def field_ids(self, names: Sequence[str]) -> list[str]:
         """Ids of the fields to ask for: the base set plus every field the rules read."""
