@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.detection import markdown_table, score_corpus, style_counts  # noqa: E402
 from benchmarks.generate import generate  # noqa: E402
 from benchmarks.handwritten import handwritten_findings  # noqa: E402
+from benchmarks.jira_requests import jira_rows  # noqa: E402
 from ticketlint.engine import evaluate_epic  # noqa: E402
 from ticketlint.fields import FieldCatalog  # noqa: E402
 from ticketlint.rulefile import load_rules  # noqa: E402
@@ -103,7 +104,8 @@ def main() -> int:
     )
     args = parser.parse_args()
     count, repeats = (200, 1) if args.smoke else (args.epics, 3)
-    rows = engine_rows(count, repeats)
+    jira_epics, latency = (200, 0.005) if args.smoke else (2_000, 0.05)
+    rows = engine_rows(count, repeats) + jira_rows(jira_epics, latency)
     print(f"ticketlint benchmarks on {platform.python_implementation()} {platform.python_version()}, "
           f"{platform.machine()}\n")  # fmt: skip
     print("| what | ticketlint | reference | ratio | target |")

@@ -17,7 +17,7 @@ import math
 import random
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -207,16 +207,8 @@ class JiraTracker:
         size = self.settings.page_size
         params: dict[str, Any] = {"jql": jql, "maxResults": size, "fields": ",".join(fields)}
         if self.cloud:
-            token: str | None = None
-            while True:
-                answer = self.call(
-                    "GET", "search/jql", params={**params, **({"nextPageToken": token} if token else {})}
-                )
-                page = _page(answer, "search/jql")
-                yield page
-                token = page.next_token
-                if not token or answer.get("isLast") is True:
-                    return
+            yield from self._token_pages(params)
+            return
         first = _page(self.call("GET", "search", params={**params, "startAt": 0}), "search")
         yield first
         total = first.total or 0
@@ -232,6 +224,23 @@ class JiraTracker:
                 ),
                 starts,
             )
+
+    def _token_pages(self, params: Mapping[str, Any]) -> Iterator[Page]:
+        """Cloud's chained pages; the next one is fetched while the caller works on this one."""
+
+        def fetch(token: str | None) -> Page:
+            answer = self.call(
+                "GET", "search/jql", params={**params, **({"nextPageToken": token} if token else {})}
+            )
+            page = _page(answer, "search/jql")
+            return page if answer.get("isLast") is not True else Page(page.issues, None, page.total)
+
+        with ThreadPoolExecutor(max_workers=1) as ahead:
+            upcoming: Future[Page] | None = ahead.submit(fetch, None)
+            while upcoming is not None:
+                page = upcoming.result()
+                upcoming = ahead.submit(fetch, page.next_token) if page.next_token else None
+                yield page
 
     def complete_comments(self, issue: dict[str, Any]) -> None:
         """Page the comment endpoint for an issue whose embedded comments are truncated."""
