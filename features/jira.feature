@@ -93,6 +93,8 @@ Feature: Checking epics straight from Jira Cloud and Data Center
       | Cloud       | nothing else                                  | --jira-url http://127.0.0.1:9 | the connection was refused                              |
       | Cloud       | nothing else                                  | --jira-url http://no-such-host.invalid | cannot find the host of http://no-such-host.invalid |
       | Cloud       | the Jira URL uses https on a plain HTTP port  |                            | the TLS handshake with                                      |
+      | Cloud       | the Jira URL has a wrong path                 |                            | has no serverInfo (404)                                     |
+      | Data Center | two fields are named "Success Metric"         |                            | the field name "Success Metric" matches 2 fields (customfield_10010, customfield_20010) |
 
   Scenario: No credentials at all
     Given a Jira Cloud site with 5 ML epics
@@ -129,3 +131,12 @@ Feature: Checking epics straight from Jira Cloud and Data Center
     Then the error output contains "/rest/api/2/serverInfo -> 200"
     And the error output contains "/rest/api/2/search/jql?jql="
     And no secret appears in the output
+
+  Scenario: A Jira that does not answer in time is retried, then given up on
+    Given a Jira Cloud site with 5 ML epics
+    And Jira takes 1 second to answer
+    And the config file says requests time out after 0.2 seconds with a retry budget of 0.5 seconds
+    When I run "ticketlint check" against Jira
+    Then the exit code is 2
+    And the error output contains "gave up on GET serverInfo"
+    And the error output contains "the connection failed (ReadTimeout)"

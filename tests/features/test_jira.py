@@ -146,6 +146,35 @@ def https_on_http(monkeypatch: pytest.MonkeyPatch, site: dict[str, Any]) -> None
     monkeypatch.setenv("JIRA_URL", site["fake"].url.replace("http://", "https://"))
 
 
+@given("the Jira URL has a wrong path")
+def wrong_path(monkeypatch: pytest.MonkeyPatch, site: dict[str, Any]) -> None:
+    monkeypatch.setenv("JIRA_URL", site["fake"].url + "/wrong")
+
+
+@given(parsers.parse('two fields are named "{name}"'))
+def ambiguous_field(site: dict[str, Any], name: str) -> None:
+    site["fake"].add_field("customfield_10010", name)
+    site["fake"].add_field("customfield_20010", name)
+
+
+@given(parsers.parse("Jira takes {seconds:d} second to answer"))
+def slow(site: dict[str, Any], seconds: int) -> None:
+    site["fake"].latency = seconds
+
+
+TIMEOUTS = (
+    "the config file says requests time out after {timeout:f} seconds"
+    " with a retry budget of {budget:f} seconds"
+)
+
+
+@given(parsers.parse(TIMEOUTS))
+def timeouts(workspace: Workspace, timeout: float, budget: float) -> None:
+    workspace.write(
+        "ticketlint.yaml", f"tracker:\n  timeout_seconds: {timeout}\n  retry_budget_seconds: {budget}\n"
+    )
+
+
 @then(parsers.parse("the report has {count:d} epics"))
 def report_has(workspace: Workspace, count: int) -> None:
     report = workspace.result.json()
