@@ -20,7 +20,6 @@ _KEYS: dict[str, Callable[[Epic], tuple[str, ...]]] = {
     "status_category": lambda e: (e.status_category,),
     "components": lambda e: e.components,
 }
-SELECTOR_KEYS = (*_KEYS, "not", "any_of")
 
 
 # Selectors compare by identity: the engine decides each one once per epic.

@@ -6,7 +6,6 @@ A check in a rule file is a mapping with exactly one key, the primitive's name:
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Mapping
 
 from ticketlint.checks import assigned, combinators, count, filled, matches, mentions, one_of
@@ -28,9 +27,6 @@ REGISTRY: dict[str, Builder] = {
     "not": combinators.build_not,
     "when": combinators.build_when,
 }
-
-# A primitive's documentation is the docstring of the module that builds it.
-DOCS: dict[str, str | None] = {name: sys.modules[b.__module__].__doc__ for name, b in REGISTRY.items()}
 
 
 def build_check(node: object, ctx: BuildContext) -> Check:
@@ -57,4 +53,4 @@ def compile_check(
     return build_check(node, BuildContext(targets, hints, build_check, others))
 
 
-__all__ = ["DOCS", "REGISTRY", "Check", "CheckSpecError", "Outcome", "build_check", "compile_check"]
+__all__ = ["REGISTRY", "Check", "CheckSpecError", "Outcome", "build_check", "compile_check"]

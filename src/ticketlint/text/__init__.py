@@ -20,8 +20,6 @@ _WIKI_WEAK = re.compile(
 _MARKDOWN_STRONG = re.compile(r"^(#{1,6}\s|```|\|?\s*:?-{3,}:?\s*\|)", re.MULTILINE)
 _MARKDOWN_WEAK = re.compile(r"^(\s*[-+]\s|>\s)|\*\*\w|\]\(", re.MULTILINE)
 
-FORMATS = ("wiki", "markdown", "adf")
-
 
 def detect_format(description: object) -> str:
     """Guess the markup of a description: ADF for a JSON document, else wiki or Markdown."""
