@@ -16,6 +16,7 @@ from typing import Any
 from unittest import mock
 
 from click.testing import CliRunner
+from tests.fakejira.data import ml_epic
 from tests.fakejira.server import FakeJira
 
 from ticketlint.cli import main
@@ -24,25 +25,11 @@ PAGE = 100
 WORKERS = 4
 
 
-def _issue(number: int) -> dict[str, Any]:
-    return {
-        "key": f"ML-{number}",
-        "fields": {
-            "summary": f"Epic {number}",
-            "issuetype": {"name": "Epic"},
-            "project": {"key": "ML"},
-            "status": {"name": "To Do", "statusCategory": {"key": "new", "name": "To Do"}},
-            "labels": ["ml"],
-            "description": "h2. Success metric\nCTR +2% in a 2-week A/B test",
-        },
-    }
-
-
 @contextmanager
 def _site(mode: str, count: int, latency: float) -> Any:
     fake = FakeJira(mode).start()
     try:
-        fake.add_issues([_issue(n) for n in range(1, count + 1)])
+        fake.add_issues([ml_epic(n) for n in range(1, count + 1)])
         fake.latency = latency
         auth = fake.auth_kwargs()
         env = {"JIRA_URL": fake.url, "CI": "1"}

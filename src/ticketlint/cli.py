@@ -33,6 +33,23 @@ def _use_color(choice: str, stream: Any) -> bool:
     return bool(getattr(stream, "isatty", lambda: False)())
 
 
+CONFIG_OPTION = click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    help="Config file (default: nearest ticketlint.yaml).",
+)
+EPIC_OPTION = click.option(
+    "--epic", "epics", multiple=True, metavar="KEY", help="Only this epic. Repeatable."
+)
+JQL_OPTION = click.option(
+    "--jql", help="Which Jira epics (default: tracker.jql in the config, or ML epics not done)."
+)
+JIRA_URL_OPTION = click.option(
+    "--jira-url", help="The Jira site (default: tracker.url in the config, or $JIRA_URL)."
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="ticketlint")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
@@ -43,12 +60,7 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 
 @main.command()
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path),
-    help="Config file (default: nearest ticketlint.yaml).",
-)
+@CONFIG_OPTION
 @click.option(
     "--source",
     "sources",
@@ -56,7 +68,7 @@ def main(ctx: click.Context, debug: bool) -> None:
     type=click.Path(path_type=Path),
     help="Epic export: a Jira search answer, JSON list, JSON Lines, YAML, or a directory. Repeatable.",
 )
-@click.option("--epic", "epics", multiple=True, metavar="KEY", help="Only this epic. Repeatable.")
+@EPIC_OPTION
 @click.option(
     "--rules",
     "packs",
@@ -78,10 +90,8 @@ def main(ctx: click.Context, debug: bool) -> None:
     help="Exit 1 when a finding is at least this severe (default: error).",
 )
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), help="Colour the text report.")
-@click.option(
-    "--jql", help="Which Jira epics to check (default: tracker.jql in the config, or ML epics not done)."
-)
-@click.option("--jira-url", help="The Jira site (default: tracker.url in the config, or $JIRA_URL).")
+@JQL_OPTION
+@JIRA_URL_OPTION
 @click.option("-q", "--quiet", is_flag=True, help="Print only the totals; no progress bar.")
 @click.pass_context
 def check(ctx: click.Context, config_path: Path | None, sources: tuple[Path, ...], epics: tuple[str, ...],
@@ -149,17 +159,10 @@ def _guarded(run: Callable[[], int], debug: bool) -> int:
 
 
 @main.command()
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path),
-    help="Config file (default: nearest ticketlint.yaml).",
-)
-@click.option(
-    "--jql", help="Which epics to export (default: tracker.jql in the config, or ML epics not done)."
-)
-@click.option("--epic", "epics", multiple=True, metavar="KEY", help="Only this epic. Repeatable.")
-@click.option("--jira-url", help="The Jira site (default: tracker.url in the config, or $JIRA_URL).")
+@CONFIG_OPTION
+@JQL_OPTION
+@EPIC_OPTION
+@JIRA_URL_OPTION
 @click.option("--rules", "packs", multiple=True, metavar="SPEC", help="Rule packs whose fields to export.")
 @click.option(
     "--output", required=True, type=click.Path(path_type=Path, dir_okay=False), help="The file to write."

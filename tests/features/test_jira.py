@@ -12,6 +12,7 @@ import pytest
 from pytest_bdd import given, parsers, scenarios, then
 
 from tests.conftest import EXAMPLES, Workspace
+from tests.fakejira.data import ml_epic
 from tests.fakejira.fixtures import FakeJiraFactory
 from tests.fakejira.server import FakeJira
 
@@ -19,30 +20,12 @@ scenarios("jira.feature")
 
 SEARCH = r"/search(/jql)?$"
 SITES = {"Cloud": "cloud", "Data Center": "dc"}
-IN_PROGRESS = {"key": "indeterminate", "name": "In Progress"}
 
 
 @pytest.fixture
 def site() -> dict[str, Any]:
     """The fake Jira of the scenario and the secrets it was given."""
     return {}
-
-
-def _epic(number: int) -> dict[str, Any]:
-    return {
-        "key": f"ML-{number}",
-        "fields": {
-            "summary": f"ML epic {number}",
-            "issuetype": {"name": "Epic"},
-            "project": {"key": "ML"},
-            "status": {
-                "name": "In Progress",
-                "statusCategory": {"key": "indeterminate", "name": "In Progress"},
-            },
-            "labels": ["ml"],
-            "description": f"h2. Success metric\nWatch time +{number % 5 + 1}% in a 2-week A/B test",
-        },
-    }
 
 
 def _serve(
@@ -69,7 +52,7 @@ def jira_site(
     fake_jira: FakeJiraFactory, monkeypatch: pytest.MonkeyPatch, site: dict[str, Any], name: str, count: int
 ) -> None:
     fake = _serve(fake_jira, monkeypatch, site, name)
-    fake.add_issues([_epic(n) for n in range(1, count + 1)])
+    fake.add_issues([ml_epic(n) for n in range(1, count + 1)])
 
 
 @given(parsers.parse('a Jira {name} site with the example epics "{export}"'))
