@@ -7,6 +7,7 @@ or a search page's ``names``; a name that maps to two ids is reported, never gue
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -92,6 +93,8 @@ def value_of(target: str, raw: Any) -> Value:
         return Value(target, True, ("yes" if raw else "no",))
     if isinstance(raw, (int, float)):
         return Value(target, True, (str(raw),))
+    if isinstance(raw, (dt.date, dt.datetime)):  # unquoted dates in hand-written YAML
+        return Value(target, True, (raw.isoformat(),))
     if isinstance(raw, str):
         doc = parse_description(raw)
         lines = tuple(doc.text.splitlines()) or (raw.strip(),)

@@ -139,12 +139,19 @@ class PackLoader:
             raise RuleFileError([_at(referrer, display, f"extends cycle: {chain}")])
         if path in self._packs:
             return self._packs[path]
-        if not path.is_file():
-            hint = (
-                f"built-in packs: {', '.join(BUILTIN_PREFIX + n for n in builtin_names())}"
-                if spec.startswith(BUILTIN_PREFIX)
-                else "check the path (relative paths start from the file that names them)"
+        if path.is_dir():
+            raise RuleFileError(
+                [_at(referrer, display, f'"{spec}" is a directory; name a rule pack file (.yaml)')]
             )
+        if not path.is_file():
+            if spec.startswith(BUILTIN_PREFIX):
+                hint = f"built-in packs: {', '.join(BUILTIN_PREFIX + n for n in builtin_names())}"
+            elif referrer is None:
+                hint = (
+                    "check the path (relative to the working directory, or to ticketlint.yaml for its rules:)"
+                )
+            else:
+                hint = "check the path (relative paths start from the file that names them)"
             raise RuleFileError([_at(referrer, display, f'rule pack "{spec}" not found; {hint}')])
         self._stack.append(path)
         try:
@@ -276,7 +283,12 @@ def _validate(rule: _RuleDef, hints: frozenset[str]) -> list[Problem]:
     except CheckSpecError as error:
         problem("check", error.key, str(error))
     try:
-        fields = [f for _, f, _, _ in string.Formatter().parse(rule.data["message"]) if f is not None]
+        parts = [
+            (f, spec, conv)
+            for _, f, spec, conv in string.Formatter().parse(rule.data["message"])
+            if f is not None
+        ]
+        fields = [f for f, _, _ in parts]
     except ValueError as error:
         problem(
             "message",
@@ -284,6 +296,13 @@ def _validate(rule: _RuleDef, hints: frozenset[str]) -> list[Problem]:
             f"message: has unbalanced braces ({error}); write {{{{ or }}}} for a brace",
         )
     else:
+        if any(spec or conv for _, spec, conv in parts):
+            problem(
+                "message",
+                (),
+                "message: write placeholders plainly, like {key}; formats such as {key:d} or {key!r}"
+                " are not supported",
+            )
         for name in fields:
             if name not in MESSAGE_FIELDS:
                 allowed = ", ".join("{" + f + "}" for f in MESSAGE_FIELDS)

@@ -23,7 +23,7 @@ from ticketlint.reporters import REPORTERS, RunInfo, Style
 from ticketlint.rulefile import Rule, RuleSet, load_rules
 from ticketlint.summary import Tally
 from ticketlint.targets import referenced_fields
-from ticketlint.trackers.credentials import epics_jql, jira_configured, jira_settings
+from ticketlint.trackers.credentials import epics_jql, jira_configured, jira_settings, shown_url
 from ticketlint.trackers.file import read_epics
 
 if TYPE_CHECKING:
@@ -106,7 +106,7 @@ def open_epics(request: CheckRequest, rules: Sequence[Rule]) -> Iterator[Iterato
 
 
 def _jira_url(request: CheckRequest) -> str:
-    return jira_settings(request.config.tracker, request.environ, url_option=request.jira_url).url
+    return shown_url(jira_settings(request.config.tracker, request.environ, url_option=request.jira_url).url)
 
 
 def _field_names(rules: Sequence[Rule]) -> list[str]:

@@ -7,6 +7,7 @@ and every problem carries the file, line and column it came from.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable, Iterator
 from functools import cache
@@ -40,10 +41,13 @@ def schema_problems(located: Located, schema_name: str, rule_of: RuleOf) -> list
     """Every schema violation in the document, located and worded for people."""
     validator = Draft202012Validator(load_schema(schema_name))
     problems = []
-    for error in validator.iter_errors(located.data):
-        for leaf in _leaves(error):
-            key, message, at_key = describe(leaf)
-            problems.append(located.problem(key, message, rule_of(key), at_key=at_key))
+    try:
+        for error in validator.iter_errors(located.data):
+            for leaf in _leaves(error):
+                key, message, at_key = describe(leaf)
+                problems.append(located.problem(key, message, rule_of(key), at_key=at_key))
+    except RecursionError:
+        return [located.problem((), "the file is nested too deeply to check")]
     return _unique(problems)
 
 
@@ -99,13 +103,9 @@ def describe(error: ValidationError) -> tuple[Key, str, bool]:
         friendly = _FRIENDLY_PATTERNS.get(_name(key), f"must match {error.validator_value}")
         return key, f'{_name(key)}: "{instance}" {friendly}', False
     if validator == "type":
-        expected = error.validator_value
-        expected = " or ".join(expected) if isinstance(expected, list) else expected
-        return (
-            key,
-            f"{_name(key)}: expected {_article(str(expected))}, got {_json_type(instance)}",
-            False,
-        )
+        kinds = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        expected = " or ".join(_article(str(k)) for k in kinds)
+        return key, f"{_name(key)}: expected {expected}, got {_json_type(instance)}", False
     if validator in ("minItems", "minLength"):
         return key, f"{_name(key)}: must not be empty", False
     if validator == "minimum":
@@ -125,6 +125,8 @@ def _article(kind: str) -> str:
 def _json_type(value: object) -> str:
     if value is None:
         return "nothing"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return f"a date ({value.isoformat()}); put it in quotes to make it text"
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, dict):

@@ -6,6 +6,7 @@ refused at once instead of eating the machine.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,11 +59,27 @@ def load_yaml(path: Path, display: str | None = None) -> Located:
     return load_yaml_text(text, shown)
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe loading with YAML 1.2 booleans: only true/false, so `severity: off` stays "off"."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
 def load_yaml_text(text: str, path: str) -> Located:
-    loader = yaml.SafeLoader(text)
+    located = Located(path, None)
+    try:
+        loader = _Loader(text)
+    except yaml.YAMLError as error:  # e.g. a control character the reader refuses
+        raise YamlProblem(Problem(path, 1, 1, f"this is not valid YAML: {_first_line(error)}")) from None
     try:
         node = loader.get_single_node()
-        located = Located(path, None)
         if node is not None:
             located.data = _Walker(loader, located).value(node, ())
         return located
@@ -72,13 +89,23 @@ def load_yaml_text(text: str, path: str) -> Located:
         what = error.problem or error.context or "invalid YAML"
         raise YamlProblem(Problem(path, line, col, f"this is not valid YAML: {what}")) from None
     except yaml.YAMLError as error:
-        raise YamlProblem(Problem(path, 1, 1, f"this is not valid YAML: {error}")) from None
+        raise YamlProblem(Problem(path, 1, 1, f"this is not valid YAML: {_first_line(error)}")) from None
+    except RecursionError:
+        raise YamlProblem(Problem(path, 1, 1, "the file is nested too deeply to read")) from None
     finally:
         loader.dispose()
 
 
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
 class _Walker:
-    def __init__(self, loader: yaml.SafeLoader, located: Located) -> None:
+    def __init__(self, loader: _Loader, located: Located) -> None:
         self.loader = loader
         self.located = located
         self.count = 0
@@ -91,26 +118,33 @@ class _Walker:
                     key, f"the file expands to more than {MAX_NODES:,} values (too many aliases)"
                 )
             )
-        self.located.positions.setdefault(key, (node.start_mark.line + 1, node.start_mark.column + 1))
+        self.located.positions.setdefault(key, _mark(node))
         if isinstance(node, yaml.MappingNode):
-            self.loader.flatten_mapping(node)
-            result: dict[Any, Any] = {}
-            for key_node, value_node in node.value:
-                name = self.loader.construct_object(key_node, deep=True)
-                if not isinstance(name, (str, int, float, bool)) and name is not None:
-                    raise YamlProblem(self.located.problem(key, "mapping keys must be plain text"))
-                if name in result:
-                    line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-                    raise YamlProblem(
-                        Problem(self.located.path, line, col, f'the key "{name}" appears twice')
-                    )
-                sub = (*key, name if isinstance(name, (str, int)) else str(name))
-                self.located.key_positions[sub] = (
-                    key_node.start_mark.line + 1,
-                    key_node.start_mark.column + 1,
-                )
-                result[name] = self.value(value_node, sub)
-            return result
+            return self._mapping(node, key)
         if isinstance(node, yaml.SequenceNode):
             return [self.value(item, (*key, index)) for index, item in enumerate(node.value)]
         return self.loader.construct_object(node, deep=True)
+
+    def _mapping(self, node: yaml.MappingNode, key: Key) -> dict[str, Any]:
+        # Keys are the text as written ("1", "true", "null" stay text), and a key written
+        # twice is an error; keys merged in with "<<" may be overridden, as YAML allows.
+        written: set[str] = set()
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
+                if key_node.value in written:
+                    line, col = _mark(key_node)
+                    raise YamlProblem(
+                        Problem(self.located.path, line, col, f'the key "{key_node.value}" appears twice')
+                    )
+                written.add(key_node.value)
+        self.loader.flatten_mapping(node)
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlProblem(self.located.problem(key, "mapping keys must be plain text", at_key=True))
+            name = key_node.value
+            sub = (*key, name)
+            self.located.key_positions[sub] = _mark(key_node)
+            self.located.positions.pop(sub, None)  # a merged value is replaced by the written one
+            result[name] = self.value(value_node, sub)
+        return result

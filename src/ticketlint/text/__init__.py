@@ -37,6 +37,11 @@ def parse_description(description: Any, fmt: str | None = None) -> Document:
     """Parse a description of any supported markup; ``None`` is an empty document."""
     if description is None:
         return Document()
+    if not isinstance(description, (str, Mapping)):
+        raise ValueError(
+            "the description must be text (wiki or Markdown) or an ADF document, "
+            f"not {type(description).__name__}"
+        )
     fmt = fmt or detect_format(description)
     if fmt == "adf":
         if not isinstance(description, Mapping):

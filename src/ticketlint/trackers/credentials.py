@@ -7,6 +7,8 @@ names the config may choose; they never appear in a message, a report or a log.
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -55,14 +57,19 @@ def jira_settings(
     url = url_option or tracker.get("url") or environ.get(names["url"])
     if not url:
         raise UsageError(f"no Jira URL: set ${names['url']}, tracker.url in ticketlint.yaml, or --jira-url")
-    email, token, pat = environ.get(names["email"]), environ.get(names["token"]), environ.get(names["pat"])
+    url = str(url).strip()
+    if not re.match(r"^https?://[^\s/]+", url):
+        raise UsageError(
+            f'the Jira URL "{shown_url(url)}" must start with https:// (or http://) and name a host'
+        )
+    email, token, pat = (_secret(environ, names[k]) for k in ("email", "token", "pat"))
     if not pat and not (email and token):
         raise UsageError(
             f"no Jira credentials for {url}: set ${names['email']} and ${names['token']} (Jira Cloud, an API "
             f"token) or ${names['pat']} (Data Center, a personal access token) in the environment"
         )
     return JiraSettings(
-        url=str(url).rstrip("/"),
+        url=url.rstrip("/"),
         email=email,
         token=token,
         pat=pat,
@@ -71,8 +78,8 @@ def jira_settings(
         jql=tracker.get("jql", DEFAULT_JQL),
         page_size=int(tracker.get("page_size", 100)),
         workers=int(tracker.get("workers", 4)),
-        retry_budget=float(tracker.get("retry_budget_seconds", 120)),
-        timeout=float(tracker.get("timeout_seconds", 30)),
+        retry_budget=_seconds(tracker, "retry_budget_seconds", 120),
+        timeout=_seconds(tracker, "timeout_seconds", 30),
         url_variable=names["url"],
         email_variable=names["email"],
         token_variable=names["token"],
@@ -80,6 +87,34 @@ def jira_settings(
     )
 
 
+def _secret(environ: Mapping[str, str], variable: str) -> str | None:
+    """A credential from the environment, without the stray newline a secrets file leaves."""
+    value = (environ.get(variable) or "").strip()
+    if any(ord(c) < 32 or ord(c) == 127 for c in value):
+        raise UsageError(
+            f"${variable} contains a line break or a control character; set it to the bare value"
+        )
+    return value or None
+
+
+def _seconds(tracker: Mapping[str, Any], key: str, default: float) -> float:
+    value = float(tracker.get(key, default))
+    if not math.isfinite(value) or value < 0:
+        raise UsageError(f"tracker.{key} in ticketlint.yaml must be a number of seconds, not {value}")
+    return value
+
+
+def shown_url(url: str) -> str:
+    """A URL as it may appear in a message: without a user name or password in it."""
+    return re.sub(r"^(\w+://)[^/@\s]*@", r"\1", url)
+
+
+_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_]*-[0-9]+$")
+
+
 def epics_jql(keys: frozenset[str]) -> str:
-    """The JQL for ``--epic KEY`` options."""
+    """The JQL for ``--epic KEY`` options; a key that is not like ML-12 is a usage error."""
+    wrong = sorted(k for k in keys if not _KEY.match(k))
+    if wrong:
+        raise UsageError(f"--epic takes issue keys such as ML-12, not {', '.join(repr(k) for k in wrong)}")
     return f"key in ({', '.join(sorted(keys))}) ORDER BY key ASC"

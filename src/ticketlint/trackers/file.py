@@ -89,16 +89,23 @@ def _read_json_lines(path: Path, catalog: FieldCatalog) -> Iterator[Epic | Unrea
     except OSError as error:
         raise SourceError(f"{path}: cannot read the file ({error})") from None
     with stream:
-        for number, line in enumerate(stream, 1):
-            if not line.strip():
-                continue
-            try:
-                issue = json.loads(line)
-            except (json.JSONDecodeError, RecursionError) as error:
-                reason = error.msg if isinstance(error, json.JSONDecodeError) else "nested too deeply"
-                yield Unreadable(f"{path.name}:{number}", f"not valid JSON: {reason}", str(path))
-                continue
-            yield _epic(issue, catalog, f"{path}:{number}")
+        try:
+            yield from _json_lines(stream, path, catalog)
+        except UnicodeDecodeError as error:
+            raise SourceError(f"{path}: cannot read the file ({error.reason}; is it UTF-8 text?)") from None
+
+
+def _json_lines(stream: Iterable[str], path: Path, catalog: FieldCatalog) -> Iterator[Epic | Unreadable]:
+    for number, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        try:
+            issue = json.loads(line)
+        except (json.JSONDecodeError, RecursionError) as error:
+            reason = error.msg if isinstance(error, json.JSONDecodeError) else "nested too deeply"
+            yield Unreadable(f"{path.name}:{number}", f"not valid JSON: {reason}", str(path))
+            continue
+        yield _epic(issue, catalog, f"{path}:{number}")
 
 
 def _from_json(data: Any, path: Path, catalog: FieldCatalog) -> Iterator[Epic | Unreadable]:

@@ -27,7 +27,7 @@ from jira import JIRA, JIRAError
 from ticketlint.errors import TicketlintError
 from ticketlint.fields import FieldCatalog
 from ticketlint.model import Epic, Unreadable
-from ticketlint.trackers.credentials import JiraSettings
+from ticketlint.trackers.credentials import JiraSettings, shown_url
 from ticketlint.trackers.issue import epic_from_issue, jira_description_format
 
 # Always asked for: what the report, the selectors and write-back need.
@@ -90,6 +90,7 @@ class JiraTracker:
         )
         self.catalog = FieldCatalog()
         self.cloud = settings.deployment == "cloud"
+        self.site = shown_url(settings.url)
 
     # -- requests ------------------------------------------------------------------------
     def _url(self, path: str) -> str:
@@ -119,6 +120,12 @@ class JiraTracker:
                 if isinstance(error, requests.exceptions.SSLError) or _is_dns_or_refused(error):
                     raise self._unreachable(error) from None
                 wait, reason = _backoff(attempt), f"the connection failed ({type(error).__name__})"
+            except (requests.RequestException, ValueError) as error:
+                # A URL or header requests refuses; its text may hold a credential, so it is not shown.
+                raise JiraError(
+                    f"cannot send {method} {path} to {self.site}: {type(error).__name__}. Check the Jira URL "
+                    f"(${self.settings.url_variable}) and that the credentials hold no stray characters"
+                ) from None
             if time.monotonic() + wait > deadline:
                 raise JiraError(
                     f"gave up on {method} {path} after {attempt} attempts: {reason}; the retry budget of "
@@ -133,12 +140,14 @@ class JiraTracker:
         if self._log is not None:
             query = "&".join(f"{k}={v}" for k, v in (params or {}).items())
             elapsed = (time.monotonic() - started) * 1000
-            self._log(f"{method} {url}{'?' + query if query else ''} -> {outcome} ({elapsed:.0f} ms)")
+            self._log(
+                f"{method} {shown_url(url)}{'?' + query if query else ''} -> {outcome} ({elapsed:.0f} ms)"
+            )
 
     def _refused(self, error: JIRAError, method: str, path: str) -> JiraError:
         status = error.status_code
         said = _jira_says(error)
-        site = self.settings.url
+        site = self.site
         if status == 401:
             who = (
                 "the personal access token in $" + self.settings.pat_variable
@@ -164,7 +173,7 @@ class JiraTracker:
         return JiraError(f"Jira at {site} answered {method} {path} with {status}: {said or 'no details'}")
 
     def _unreachable(self, error: Exception) -> JiraError:
-        site = self.settings.url
+        site = self.site
         if isinstance(error, requests.exceptions.SSLError):
             return JiraError(
                 f"the TLS handshake with {site} failed ({_first_line(error)}). If your company uses its "
@@ -184,7 +193,7 @@ class JiraTracker:
         """Ask serverInfo (Cloud or Data Center, unless forced) and the field list, once each."""
         info = self.call("GET", "serverInfo")
         if not isinstance(info, Mapping) or "versionNumbers" not in info:
-            raise JiraError(f"{self.settings.url} does not look like Jira: serverInfo has no versionNumbers")
+            raise JiraError(f"{self.site} does not look like Jira: serverInfo has no versionNumbers")
         if self.settings.deployment == "auto":
             self.cloud = info.get("deploymentType") == "Cloud"
         fields = self.call("GET", "field")
@@ -274,7 +283,7 @@ class JiraTracker:
                     yield epic_from_issue(issue, self.catalog, jira_description_format(issue))
                 except (ValueError, RecursionError) as error:
                     key = issue.get("key") if isinstance(issue, Mapping) else None
-                    yield Unreadable(str(key or "?"), f"cannot read this issue: {error}", self.settings.url)
+                    yield Unreadable(str(key or "?"), f"cannot read this issue: {error}", self.site)
 
 
 def _json(response: requests.Response, method: str, path: str) -> Any:
