@@ -8,7 +8,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 import click
 
@@ -125,16 +125,29 @@ def check(ctx: click.Context, config_path: Path | None, sources: tuple[Path, ...
             )
         )
         if output is not None:
-            try:
-                with output.open("w", encoding="utf-8") as stream:
-                    return run_check(request, stream, Style(quiet=quiet))
-            except OSError as error:
-                raise TicketlintError(f"cannot write the report to {output}: {error.strerror}") from None
+            return _to_file(output, lambda stream: run_check(request, stream, Style(quiet=quiet)))
         width = min(shutil.get_terminal_size((100, 24)).columns, 120)
         style = Style(color=_use_color(color or config.color, sys.stdout), width=width, quiet=quiet)
         return run_check(request, sys.stdout, style)
 
     ctx.exit(_guarded(run, ctx.obj["debug"]))
+
+
+def _to_file(output: Path, write: Callable[[IO[str]], int]) -> int:
+    """Write a report beside ``output`` and move it in place once written: a run that
+    fails before its report starts leaves the previous report as it was."""
+    partial = output.with_name(output.name + ".partial")
+    try:
+        try:
+            with partial.open("w", encoding="utf-8") as stream:
+                return write(stream)
+        finally:
+            if partial.exists() and partial.stat().st_size:
+                os.replace(partial, output)
+    except OSError as error:
+        raise TicketlintError(f"cannot write the report to {output}: {error.strerror}") from None
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def _guarded(run: Callable[[], int], debug: bool) -> int:

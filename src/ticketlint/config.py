@@ -73,7 +73,9 @@ def load_config(explicit: Path | None, cwd: Path) -> Config:
         located = load_yaml(path)
     except YamlProblem as error:
         raise ConfigError([error.problem]) from None
-    data: Any = located.data if located.data is not None else {}
+    if located.data is None:  # empty, or only comments: the defaults
+        located.data = {}
+    data: Any = located.data
     if not isinstance(data, dict):
         raise ConfigError([located.problem((), "ticketlint.yaml must be a mapping of settings")])
     problems = _secret_problems(located) or schema_problems(located, "config.schema.json", lambda key: None)

@@ -82,12 +82,13 @@ class _RuleDef:
     overridden: bool = False
 
 
-@dataclass
+@dataclass(eq=False)
 class _Pack:
     name: str
     located: Located
     rules: list[_RuleDef] = field(default_factory=list)
     placeholders: frozenset[str] = frozenset()
+    extends: frozenset[int] = frozenset()  # ids of every pack this one inherits from
 
 
 def builtin_dir() -> Path:
@@ -219,6 +220,7 @@ class PackLoader:
         for index, spec in enumerate([extends] if isinstance(extends, str) else extends):
             key: Key = ("extends", index) if not isinstance(extends, str) else ("extends",)
             parent = self.load(spec, base, (located, key))
+            pack.extends |= {id(parent)} | parent.extends
             pack.placeholders |= parent.placeholders
             for rule in parent.rules:
                 if rule.id in inherited:
@@ -361,4 +363,7 @@ def _compile(
 def load_rules(specs: Iterable[str], base: Path) -> RuleSet:
     """Load the packs a run uses (``builtin:<name>`` or paths relative to ``base``)."""
     loader = PackLoader()
-    return compile_rules(loader.load(spec, base) for spec in specs)
+    packs = list(dict.fromkeys(loader.load(spec, base) for spec in specs))  # a pack named twice counts once
+    # A pack that another listed pack extends adds nothing: its rules are already there,
+    # changed as the extending pack says.
+    return compile_rules(p for p in packs if not any(id(p) in other.extends for other in packs))

@@ -15,7 +15,7 @@ from typing import IO, TYPE_CHECKING
 from ticketlint import __version__
 from ticketlint.config import Config
 from ticketlint.engine import evaluate
-from ticketlint.errors import UsageError
+from ticketlint.errors import TicketlintError, UsageError
 from ticketlint.fields import FieldCatalog
 from ticketlint.model import Epic, Unreadable
 from ticketlint.progress import Progress, fetch_progress
@@ -48,12 +48,19 @@ class CheckRequest:
     quiet: bool = False
     debug: bool = False
     environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
+    origin: Mapping[str, str] = field(default_factory=dict)  # where select/ignore came from
 
 
-def choose_rules(ruleset: RuleSet, select: Sequence[str], ignore: Sequence[str]) -> list[Rule]:
-    """Apply ``--select`` / ``--ignore``; an id no pack defines is a usage error."""
+def choose_rules(
+    ruleset: RuleSet, select: Sequence[str], ignore: Sequence[str], origin: Mapping[str, str] | None = None
+) -> list[Rule]:
+    """Apply select / ignore; an id no pack defines is a usage error naming where it was written."""
     known = ruleset.ids()
-    for option, ids in (("--select", select), ("--ignore", ignore)):
+    origin = origin or {}
+    for option, ids in (
+        (origin.get("select", "--select"), select),
+        (origin.get("ignore", "--ignore"), ignore),
+    ):
         unknown = [i for i in ids if i not in known]
         if unknown:
             raise UsageError(
@@ -66,7 +73,7 @@ def choose_rules(ruleset: RuleSet, select: Sequence[str], ignore: Sequence[str])
 def run_check(request: CheckRequest, stream: IO[str], style: Style) -> int:
     """Run one check and write the report; return the exit code (0, 1, or 2 when epics were unreadable)."""
     ruleset = load_rules(request.packs, request.packs_base)
-    rules = choose_rules(ruleset, request.select, request.ignore)
+    rules = choose_rules(ruleset, request.select, request.ignore, request.origin)
     reporter = REPORTERS[request.format](stream, style)
     tally = Tally()
     active = [r for r in rules if r.severity is not None]
@@ -80,10 +87,18 @@ def run_check(request: CheckRequest, stream: IO[str], style: Style) -> int:
             fail_on=request.fail_on,
         )
     )
-    with open_epics(request, active) as epics:
-        for item in evaluate(active, epics):
-            tally.add(item)
-            reporter.handle(item)
+    try:
+        with open_epics(request, active) as epics:
+            for item in evaluate(active, epics):
+                tally.add(item)
+                reporter.handle(item)
+    except TicketlintError as error:
+        # Close the report (valid JSON, totals so far) with the reason it stopped, then fail.
+        stopped = Unreadable("(run stopped)", str(error), "")
+        tally.add(stopped)
+        reporter.handle(stopped)
+        reporter.finish(tally)
+        raise
     reporter.finish(tally)
     return tally.exit_code(request.fail_on)
 
@@ -153,8 +168,17 @@ def run_export(request: CheckRequest, output: Path) -> int:
 def with_defaults(request: CheckRequest) -> CheckRequest:
     """Fill what the command line left open from the config file."""
     config = request.config
+    origin = {
+        name: f"{name}: in {config.path}"
+        for name, given, configured in (
+            ("select", request.select, config.select),
+            ("ignore", request.ignore, config.ignore),
+        )
+        if not given and configured
+    }
     return replace(
         request,
+        origin=origin,
         sources=request.sources or config.sources,
         packs=request.packs or config.rules,
         packs_base=request.packs_base if request.packs else config.base,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import yaml
 from pytest_bdd import given, parsers, then, when
@@ -18,7 +19,11 @@ def a_file(workspace: Workspace, name: str, docstring: str) -> None:
 
 @given(parsers.parse('a file "{name}" containing, with \\n as line breaks:'))
 def a_file_from_example(workspace: Workspace, name: str, docstring: str) -> None:
-    workspace.write(name, docstring.replace("\\n", "\n") + "\n")
+    """\\n is a line break; \\xNN a raw byte (to write control characters and invalid UTF-8)."""
+    text = docstring.replace("\\n", "\n") + "\n"
+    raw = re.sub(rb"\\x([0-9a-fA-F]{2})", lambda m: bytes([int(m.group(1), 16)]), text.encode())
+    (workspace.root / name).parent.mkdir(parents=True, exist_ok=True)
+    (workspace.root / name).write_bytes(raw)
 
 
 @given(parsers.parse('an epic "{key}" whose {fmt} description is:'))
@@ -137,3 +142,15 @@ def findings_by_severity(workspace: Workspace, key: str, datatable: list[list[st
         found.setdefault(finding["severity"], set()).add(finding["rule"])
     expected = {row[0]: {r.strip() for r in row[1].split(",")} for row in datatable[1:]}
     assert found == expected
+
+
+@then(parsers.parse('the file "{name}" still contains "{text}"'))
+def file_still_contains(workspace: Workspace, name: str, text: str) -> None:
+    assert text in (workspace.root / name).read_text()
+
+
+@then(parsers.parse('the file "{name}" is a complete report that stopped with "{text}"'))
+def stopped_report(workspace: Workspace, name: str, text: str) -> None:
+    report = json.loads((workspace.root / name).read_text())
+    assert [e["key"] for e in report["epics"]] == ["ML-7"]
+    assert any(e["key"] == "(run stopped)" and text in e["message"] for e in report["errors"])
