@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from ticketlint.checks.matches import PatternTimeout
 from ticketlint.model import Epic, EpicResult, Finding, Unreadable
 from ticketlint.rulefile import Rule
 from ticketlint.selector import AllOf
@@ -32,7 +33,10 @@ def evaluate_epic(rules: Sequence[Rule], epic: Epic) -> Checked:
         if not selected[rule.selector]:
             continue
         applied += 1
-        outcome = rule.check.evaluate(epic)
+        try:
+            outcome = rule.check.evaluate(epic)
+        except PatternTimeout as error:
+            raise PatternTimeout(f'rule "{rule.id}": {error}') from None
         if outcome.passed:
             continue
         message = rule.message.format_map(
@@ -61,3 +65,5 @@ def evaluate(rules: Sequence[Rule], items: Iterable[Epic | Unreadable]) -> Itera
             yield evaluate_epic(active, item)
         except RecursionError:
             yield Unreadable(item.key, "the epic is nested too deeply to evaluate", "")
+        except PatternTimeout as error:
+            yield Unreadable(item.key, str(error), "")

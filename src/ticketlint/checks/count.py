@@ -13,12 +13,11 @@ an unchecked "[ ] TBD" is still something left to do.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ticketlint.checks.base import BuildContext, Check, CheckSpecError, Options, Outcome, option, values_of
-from ticketlint.checks.matches import compile_pattern
+from ticketlint.checks.matches import Pattern, compile_pattern
 from ticketlint.fields import Value
 from ticketlint.model import Epic
 from ticketlint.targets import Target
@@ -40,7 +39,7 @@ class Count:
     targets: tuple[Target, ...]
     entries: Entries
     what: str
-    matching: re.Pattern[str] | None
+    matching: Pattern | None
     minimum: int | None
     maximum: int | None
     hints: frozenset[str]

@@ -13,7 +13,6 @@ Placeholders never count: TBD, N/A, ?, "[describe the metric]", "e.g. ...", and 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ticketlint.checks.base import (
@@ -25,7 +24,7 @@ from ticketlint.checks.base import (
     first_passing,
     option,
 )
-from ticketlint.checks.matches import compile_pattern
+from ticketlint.checks.matches import Pattern, compile_pattern
 from ticketlint.fields import Value
 from ticketlint.model import Epic
 from ticketlint.targets import Target
@@ -38,7 +37,7 @@ class Filled:
     min_words: int
     allow_not_applicable: bool
     hints: frozenset[str]
-    pattern: re.Pattern[str] | None
+    pattern: Pattern | None
 
     def _passes(self, value: Value) -> bool:
         if not value.present or not is_filled(
@@ -48,7 +47,7 @@ class Filled:
             hints=self.hints,
         ):
             return False
-        return self.pattern is None or bool(self.pattern.search(answer_text(value.lines, self.hints)))
+        return self.pattern is None or self.pattern.search(answer_text(value.lines, self.hints))
 
     def evaluate(self, epic: Epic) -> Outcome:
         return first_passing(epic, self.targets, self._passes)

@@ -9,8 +9,9 @@ Options: ``pattern`` (Python regular expression, searched anywhere in the text) 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+import regex
 
 from ticketlint.checks.base import (
     BuildContext,
@@ -23,6 +24,7 @@ from ticketlint.checks.base import (
     shown,
     values_of,
 )
+from ticketlint.errors import TicketlintError
 from ticketlint.model import Epic
 from ticketlint.targets import Target
 
@@ -30,16 +32,16 @@ from ticketlint.targets import Target
 @dataclass(frozen=True)
 class Matches:
     targets: tuple[Target, ...]
-    pattern: re.Pattern[str]
+    pattern: Pattern
 
     def evaluate(self, epic: Epic) -> Outcome:
-        return first_passing(epic, self.targets, lambda v: bool(self.pattern.search(v.text)))
+        return first_passing(epic, self.targets, lambda v: self.pattern.search(v.text))
 
 
 @dataclass(frozen=True)
 class NotMatches:
     targets: tuple[Target, ...]
-    pattern: re.Pattern[str]
+    pattern: Pattern
 
     def evaluate(self, epic: Epic) -> Outcome:
         for target in self.targets:
@@ -49,14 +51,39 @@ class NotMatches:
         return Outcome(True, self.targets[0].describe(), "")
 
 
-def compile_pattern(options: Options) -> re.Pattern[str]:
-    pattern = option(options, "pattern", str)
-    if pattern is None:
+# A pattern gets this long on one epic; a slower one is a rule problem, not a hang.
+SEARCH_SECONDS = 1.0
+
+
+class PatternTimeout(TicketlintError):
+    """A rule's regular expression took too long on an epic's text."""
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A rule's regular expression, searched with a time limit (the ``regex`` library allows one)."""
+
+    source: str
+    compiled: regex.Pattern[str]
+
+    def search(self, text: str) -> bool:
+        try:
+            return self.compiled.search(text, timeout=SEARCH_SECONDS) is not None
+        except TimeoutError:
+            raise PatternTimeout(
+                f"the pattern {self.source!r} took more than {SEARCH_SECONDS:g} s on one epic's text; "
+                "simplify it (nested repetition such as (a+)+ is the usual cause)"
+            ) from None
+
+
+def compile_pattern(options: Options) -> Pattern:
+    source = option(options, "pattern", str)
+    if source is None:
         raise CheckSpecError("needs pattern: a regular expression", ())
-    flags = re.IGNORECASE if option(options, "ignore_case", bool, True) else 0
+    flags = regex.IGNORECASE if option(options, "ignore_case", bool, True) else 0
     try:
-        return re.compile(pattern, flags | re.MULTILINE)
-    except re.error as error:
+        return Pattern(source, regex.compile(source, flags | regex.MULTILINE | regex.VERSION0))
+    except (regex.error, ValueError) as error:
         raise CheckSpecError(f"pattern: is not a valid regular expression ({error})", ("pattern",)) from None
 
 
