@@ -64,3 +64,9 @@ Feature: Checking the bundled example epics
     When I run "ticketlint check"
     Then the exit code is 2
     And the error output contains "give --source PATH"
+
+  Scenario: Jira options with an export are a usage error, not silently ignored
+    When I run "ticketlint check --source {examples} --jql 'project = REC'"
+    Then the exit code is 2
+    And the error output contains "--jql and --jira-url read from Jira; with --source"
+

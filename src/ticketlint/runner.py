@@ -107,6 +107,10 @@ def run_check(request: CheckRequest, stream: IO[str], style: Style) -> int:
 def open_epics(request: CheckRequest, rules: Sequence[Rule]) -> Iterator[Iterator[Epic | Unreadable]]:
     """The epics to check: from the exports given, else from the configured Jira."""
     tracker = request.config.tracker
+    if request.sources and (request.jql or request.jira_url):
+        raise UsageError(
+            "--jql and --jira-url read from Jira; with --source (or sources: in the config) use --epic"
+        )
     if request.sources:
         yield read_epics(request.sources, FieldCatalog(aliases=dict(request.config.fields)), request.epics)
         return
