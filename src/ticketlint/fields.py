@@ -33,10 +33,12 @@ class FieldCatalog:
     _ids: dict[str, set[str]] = field(default_factory=dict)
     _names: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
+    _resolved: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     def add(self, field_id: str, name: str) -> None:
         self._ids.setdefault(name.casefold(), set()).add(field_id)
         self._names[field_id] = name
+        self._resolved.clear()
 
     def add_field_list(self, fields: Iterable[Mapping[str, Any]]) -> None:
         for entry in fields:
@@ -47,7 +49,12 @@ class FieldCatalog:
         return self._names.get(field_id, field_id)
 
     def resolve(self, name_or_id: str) -> str | None:
-        """The field id a rule means, None when this site has no such field."""
+        """The field id a rule means, None when this site has no such field (remembered)."""
+        if name_or_id not in self._resolved:
+            self._resolved[name_or_id] = self._resolve(name_or_id)
+        return self._resolved[name_or_id]
+
+    def _resolve(self, name_or_id: str) -> str | None:
         name_or_id = self.aliases.get(name_or_id, name_or_id)
         if name_or_id in STANDARD_FIELDS or name_or_id in self._names:
             return name_or_id

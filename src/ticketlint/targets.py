@@ -56,6 +56,7 @@ class FieldTarget:
 
 
 Words = tuple[tuple[str, ...], ...]
+_TITLE_CACHE = 10_000
 
 
 @dataclass(frozen=True, eq=False)
@@ -73,6 +74,7 @@ class SectionTarget:
     own: TitleSet = field(init=False, repr=False)
     foreign: TitleSet = field(init=False, repr=False)
     rank: dict[tuple[str, ...], int] = field(init=False, repr=False)
+    cache: dict[str, int] = field(init=False, repr=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         own = {title_words(s) for s in self.synonyms}
@@ -86,14 +88,27 @@ class SectionTarget:
     def describe(self) -> str:
         return f'section "{self.synonyms[0]}"'
 
+    def _matched(self, title: str) -> int:
+        """Words of the title our longest synonym covers; 0 when another rule's synonym fits better.
+
+        Titles repeat across epics (templates), so the answer is remembered per title.
+        """
+        cache = self.cache
+        if title not in cache:
+            if len(cache) > _TITLE_CACHE:
+                cache.clear()
+            matched = self.own.match_length(title)
+            cache[title] = 0 if matched and self.foreign and self.foreign.match_length(title) > matched else matched
+        return cache[title]
+
     def _foreign(self, part: str) -> bool:
         return self.foreign.matches(part) and not self.own.matches(part)
 
     def values(self, epic: Epic) -> list[Value]:
         found = []
         for section in epic.description.sections:
-            matched = self.own.match_length(section.title)
-            if not matched or (self.foreign and self.foreign.match_length(section.title) > matched):
+            matched = self._matched(section.title)
+            if not matched:
                 continue
             if self.foreign and section.parts:
                 section = section.without_parts(self._foreign)
