@@ -98,7 +98,9 @@ class SectionTarget:
             if len(cache) > _TITLE_CACHE:
                 cache.clear()
             matched = self.own.match_length(title)
-            cache[title] = 0 if matched and self.foreign and self.foreign.match_length(title) > matched else matched
+            if matched and self.foreign and self.foreign.match_length(title) > matched:
+                matched = 0
+            cache[title] = matched
         return cache[title]
 
     def _foreign(self, part: str) -> bool:
