@@ -202,3 +202,109 @@ def export(ctx: click.Context, config_path: Path | None, jql: str | None, epics:
         return run_export(request, output)
 
     ctx.exit(_guarded(run, ctx.obj["debug"]))
+
+
+@main.group()
+def rules() -> None:
+    """Check, test and inspect rule packs."""
+
+
+@rules.command("validate")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.pass_context
+def rules_validate(ctx: click.Context, paths: tuple[Path, ...]) -> None:
+    """Check rule packs and ticketlint.yaml files; every problem at once, as path:line:col."""
+    from ticketlint.authoring import validate
+
+    def run() -> int:
+        problems = validate(paths, Path.cwd())
+        for problem in problems:
+            click.echo(str(problem), err=True)
+        if problems:
+            click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found", err=True)
+            return EXIT_USAGE
+        click.echo(f"{len(paths)} file{'s' if len(paths) != 1 else ''} valid")
+        return 0
+
+    ctx.exit(_guarded(run, ctx.obj["debug"]))
+
+
+@rules.command("test")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-q", "--quiet", is_flag=True, help="Print only failures and the totals.")
+@click.pass_context
+def rules_test(ctx: click.Context, paths: tuple[Path, ...], quiet: bool) -> None:
+    """Run every rule's examples (and PACK.tests.yaml beside each pack); exit 1 when one fails."""
+    from ticketlint.authoring import load_test_files, run_examples
+    from ticketlint.rulefile import load_rules
+
+    def run() -> int:
+        ruleset = load_rules([str(p) for p in paths], Path.cwd())
+        extra = load_test_files(list(paths), ruleset.ids())
+        results = run_examples(ruleset, extra)
+        by_rule: dict[str, list[Any]] = {}
+        for result in results:
+            by_rule.setdefault(f"{result.pack}/{result.rule}", []).append(result)
+        for name, cases in by_rule.items():
+            failed = [c for c in cases if not c.ok]
+            if failed or not quiet:
+                click.echo(f"{name}: {len(cases) - len(failed)} passed, {len(failed)} failed")
+            for case in failed:
+                click.echo(f"  {case.expected} example {case.key}: {case.detail}")
+        untested = sorted(r.id for r in ruleset.rules if f"{r.pack}/{r.id}" not in by_rule)
+        if untested:
+            click.echo(f"no examples: {', '.join(untested)}")
+        passed = sum(r.ok for r in results)
+        click.echo(f"{passed} passed, {len(results) - passed} failed")
+        return 1 if passed < len(results) else 0
+
+    ctx.exit(_guarded(run, ctx.obj["debug"]))
+
+
+def _ruleset(config_path: Path | None, packs: tuple[str, ...]) -> Any:
+    from ticketlint.rulefile import load_rules
+
+    config = load_config(config_path, Path.cwd())
+    return load_rules(packs, Path.cwd()) if packs else load_rules(config.rules, config.base)
+
+
+@rules.command("list")
+@CONFIG_OPTION
+@click.option("--rules", "packs", multiple=True, metavar="SPEC", help="Rule pack: builtin:<name> or a path.")
+@click.pass_context
+def rules_list(ctx: click.Context, config_path: Path | None, packs: tuple[str, ...]) -> None:
+    """The rules of this run: id, pack, severity, description, and whether a pack overrides it."""
+
+    def run() -> int:
+        ruleset = _ruleset(config_path, packs)
+        width = max((len(r.id) for r in ruleset.rules), default=0)
+        for rule in ruleset.rules:
+            severity = rule.severity.value if rule.severity else "off"
+            marker = " (overridden)" if rule.overridden else ""
+            click.echo(f"{rule.id:<{width}}  {rule.pack:<12} {severity:<8} {rule.description}{marker}")
+        return 0
+
+    ctx.exit(_guarded(run, ctx.obj["debug"]))
+
+
+@rules.command("explain")
+@click.argument("rule_id")
+@CONFIG_OPTION
+@click.option("--rules", "packs", multiple=True, metavar="SPEC", help="Rule pack: builtin:<name> or a path.")
+@click.pass_context
+def rules_explain(ctx: click.Context, rule_id: str, config_path: Path | None, packs: tuple[str, ...]) -> None:
+    """What a rule checks, where it looks, its message, examples and docs."""
+    from ticketlint.authoring import describe_rule
+    from ticketlint.errors import UsageError
+
+    def run() -> int:
+        ruleset = _ruleset(config_path, packs)
+        found = [r for r in ruleset.rules if r.id == rule_id]
+        if not found:
+            raise UsageError(
+                f"no rule has the id {rule_id!r}; rules in this run: {', '.join(sorted(ruleset.ids()))}"
+            )
+        click.echo(describe_rule(found[0]))
+        return 0
+
+    ctx.exit(_guarded(run, ctx.obj["debug"]))

@@ -53,6 +53,7 @@ class Rule:
     spec: Mapping[str, Any]
     origin: str
     overridden: bool = False
+    selector_specs: tuple[Mapping[str, Any], ...] = ()  # as written: the rule's own, then its pack's
 
 
 @dataclass(frozen=True)
@@ -357,6 +358,7 @@ def _compile(
         spec=data,
         origin=f"{located.path}:{line}",
         overridden=rule.overridden,
+        selector_specs=specs,
     )
 
 
