@@ -28,7 +28,6 @@ Feature: Odd input gets a clear message, never a traceback
       | pack.yaml | name: x\x07                                                                                                                    | --source epics.yaml --rules pack.yaml   | pack.yaml:1:1: this is not valid YAML                |
       | bad.jsonl | \xff\xfe{"key": "ML-1"}                                                                                                         | --source bad.jsonl                      | bad.jsonl: cannot read the file                      |
       | deep.yaml | epics: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ | --source deep.yaml | deep.yaml                                  |
-      | dates.yaml | epics:\n  - key: ML-2\n    summary: 2024-01-01                                                                               | --source dates.yaml                     | summary: expected text, got a date (2024-01-01); put it in quotes |
 
   Scenario: A directory named as a rule pack
     Given a file "packs/a.yaml" containing:
@@ -137,4 +136,5 @@ Feature: Odd input gets a clear message, never a traceback
     Then the exit code is 2
     And the output contains "slow-pattern"
     And the output contains "took more than 1 s on one epic"
+
 

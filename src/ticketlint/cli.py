@@ -92,12 +92,23 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), help="Colour the text report.")
 @JQL_OPTION
 @JIRA_URL_OPTION
+@click.option(
+    "--baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Report only findings not recorded in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Record today's findings in this file (for adopting ticketlint on a backlog).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only the totals; no progress bar.")
 @click.pass_context
 def check(ctx: click.Context, config_path: Path | None, sources: tuple[Path, ...], epics: tuple[str, ...],
           packs: tuple[str, ...], select: str | None, ignore: str | None, fmt: str | None,
           output: Path | None, fail_on: str | None, color: str | None, jql: str | None,
-          jira_url: str | None, quiet: bool) -> None:  # fmt: skip
+          jira_url: str | None, baseline: Path | None, write_baseline: Path | None,
+          quiet: bool) -> None:  # fmt: skip
     """Check epics against the rule packs and report what they miss.
 
     Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 bad input
@@ -122,6 +133,8 @@ def check(ctx: click.Context, config_path: Path | None, sources: tuple[Path, ...
                 jira_url=jira_url,
                 quiet=quiet,
                 debug=ctx.obj["debug"],
+                baseline=baseline,
+                write_baseline=write_baseline,
             )
         )
         if output is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,8 @@ class Config:
     sources: tuple[Path, ...] = ()
     fields: dict[str, str] = field(default_factory=dict)
     tracker: dict[str, Any] = field(default_factory=dict)
+    waivers: tuple[dict[str, Any], ...] = ()
+    waiver_places: tuple[Problem, ...] = ()  # where each waiver is written, for messages
 
 
 def find_config(start: Path) -> Path | None:
@@ -60,6 +63,28 @@ def _secret_problems(located: Located) -> list[Problem]:
     ]
 
 
+def _waiver_problems(located: Located) -> list[Problem]:
+    """What the schema cannot say about waivers: real dates, and whose epics."""
+    problems = []
+    for index, waiver in enumerate(located.data.get("waivers") or []):
+        try:
+            dt.date.fromisoformat(waiver["expires"])
+        except ValueError:
+            problems.append(
+                located.problem(
+                    ("waivers", index, "expires"),
+                    f'expires: "{waiver["expires"]}" is not a date; write YYYY-MM-DD',
+                )
+            )
+        if not waiver.get("epics") and not waiver.get("select"):
+            problems.append(
+                located.problem(
+                    ("waivers", index), "a waiver names the epics it covers: epics: [KEY, ...] or select:"
+                )
+            )
+    return problems
+
+
 def load_config(explicit: Path | None, cwd: Path) -> Config:
     """Load ``--config`` or the nearest config file; no file at all means defaults."""
     path = explicit if explicit is not None else find_config(cwd)
@@ -79,6 +104,7 @@ def load_config(explicit: Path | None, cwd: Path) -> Config:
     if not isinstance(data, dict):
         raise ConfigError([located.problem((), "ticketlint.yaml must be a mapping of settings")])
     problems = _secret_problems(located) or schema_problems(located, "config.schema.json", lambda key: None)
+    problems = problems or _waiver_problems(located)
     if problems:
         raise ConfigError(problems)
     base = path.parent.resolve()
@@ -94,4 +120,8 @@ def load_config(explicit: Path | None, cwd: Path) -> Config:
         sources=tuple(base / s for s in data.get("sources", ())),
         fields=dict(data.get("fields", {})),
         tracker=dict(data.get("tracker") or {}),
+        waivers=tuple(data.get("waivers") or ()),
+        waiver_places=tuple(
+            located.problem(("waivers", index), "") for index in range(len(data.get("waivers") or ()))
+        ),
     )

@@ -131,11 +131,21 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Excused:
+    """A finding set aside by a waiver or a baseline, and why."""
+
+    finding: Finding
+    kind: str  # "waiver" | "baseline"
+    reason: str
+
+
+@dataclass(frozen=True)
 class EpicResult:
-    """Every finding for one epic; an epic that passes has none."""
+    """Every finding for one epic; an epic that passes has none. Excused findings do not count."""
 
     epic: Epic
     findings: tuple[Finding, ...] = field(default_factory=tuple)
+    excused: tuple[Excused, ...] = field(default_factory=tuple)
 
     @property
     def worst(self) -> Severity | None:

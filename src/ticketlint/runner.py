@@ -14,8 +14,8 @@ from typing import IO, TYPE_CHECKING
 
 from ticketlint import __version__
 from ticketlint.config import Config
-from ticketlint.engine import evaluate
-from ticketlint.errors import TicketlintError, UsageError
+from ticketlint.engine import Checked, evaluate
+from ticketlint.errors import ConfigError, TicketlintError, UsageError
 from ticketlint.fields import FieldCatalog
 from ticketlint.model import Epic, Unreadable
 from ticketlint.progress import Progress, fetch_progress
@@ -25,6 +25,7 @@ from ticketlint.summary import Tally
 from ticketlint.targets import referenced_fields
 from ticketlint.trackers.credentials import epics_jql, jira_configured, jira_settings, shown_url
 from ticketlint.trackers.file import read_epics
+from ticketlint.waivers import Exceptions, build_waivers, read_baseline, write_baseline
 
 if TYPE_CHECKING:
     from ticketlint.trackers.jira import JiraTracker
@@ -47,6 +48,8 @@ class CheckRequest:
     jira_url: str | None = None
     quiet: bool = False
     debug: bool = False
+    baseline: Path | None = None
+    write_baseline: Path | None = None
     environ: Mapping[str, str] = field(default_factory=lambda: dict(os.environ))
     origin: Mapping[str, str] = field(default_factory=dict)  # where select/ignore came from
 
@@ -87,9 +90,14 @@ def run_check(request: CheckRequest, stream: IO[str], style: Style) -> int:
             fail_on=request.fail_on,
         )
     )
+    exceptions = _exceptions(request, ruleset)
+    recorded: list[tuple[str, str]] = []
     try:
         with open_epics(request, active) as epics:
             for item in evaluate(active, epics):
+                if isinstance(item, Checked):
+                    item = exceptions.apply(item)
+                    recorded += [(item.result.epic.key, f.rule) for f in item.result.findings]
                 tally.add(item)
                 reporter.handle(item)
     except TicketlintError as error:
@@ -99,8 +107,34 @@ def run_check(request: CheckRequest, stream: IO[str], style: Style) -> int:
         reporter.handle(stopped)
         reporter.finish(tally)
         raise
+    tally.unused_waivers = [
+        f"{w.where}: {', '.join(sorted(w.rules))} ({w.reason})" for w in exceptions.unused()
+    ]
     reporter.finish(tally)
+    if request.write_baseline is not None:
+        count = write_baseline(request.write_baseline, recorded)
+        print(f"Wrote {count} findings to the baseline {request.write_baseline}", file=sys.stderr)
     return tally.exit_code(request.fail_on)
+
+
+def _exceptions(request: CheckRequest, ruleset: RuleSet) -> Exceptions:
+    """Waivers from the config (their rule ids checked) and the baseline, if any."""
+    config = request.config
+    known = ruleset.ids()
+    problems = [
+        replace(
+            place,
+            message=f"waiver: no rule has the id {rule!r}; rules in this run: {', '.join(sorted(known))}",
+        )
+        for waiver, place in zip(config.waivers, config.waiver_places, strict=True)
+        for rule in waiver["rules"]
+        if rule not in known
+    ]
+    if problems:
+        raise ConfigError(problems)
+    places = [f"{p.path}:{p.line}" for p in config.waiver_places]
+    baseline = read_baseline(request.baseline) if request.baseline is not None else frozenset()
+    return Exceptions(build_waivers(config.waivers, places), baseline)
 
 
 @contextmanager

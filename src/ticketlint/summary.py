@@ -21,6 +21,8 @@ class SummaryDict(TypedDict):
     findings: dict[str, int]
     epics_by_worst_severity: dict[str, int]
     findings_by_rule: dict[str, int]
+    excused: dict[str, int]
+    unused_waivers: list[str]
 
 
 @dataclass
@@ -35,6 +37,8 @@ class Tally:
     by_severity: Counter[str] = field(default_factory=Counter)
     by_worst: Counter[str] = field(default_factory=Counter)
     by_rule: Counter[str] = field(default_factory=Counter)
+    by_excuse: Counter[str] = field(default_factory=Counter)
+    unused_waivers: list[str] = field(default_factory=list)
 
     def add(self, item: Checked | Unreadable) -> None:
         if isinstance(item, Unreadable):
@@ -54,6 +58,8 @@ class Tally:
         for finding in result.findings:
             self.by_severity[finding.severity.value] += 1
             self.by_rule[finding.rule] += 1
+        for excused in result.excused:
+            self.by_excuse[excused.kind] += 1
 
     def exit_code(self, fail_on: str) -> int:
         """2 when an epic could not be read (the result is incomplete), else 1 or 0 by severity."""
@@ -73,4 +79,6 @@ class Tally:
             "findings": {s.value: self.by_severity[s.value] for s in Severity},
             "epics_by_worst_severity": {s.value: self.by_worst[s.value] for s in Severity},
             "findings_by_rule": dict(self.by_rule.most_common()),
+            "excused": {"waiver": self.by_excuse["waiver"], "baseline": self.by_excuse["baseline"]},
+            "unused_waivers": list(self.unused_waivers),
         }

@@ -60,16 +60,17 @@ def load_yaml(path: Path, display: str | None = None) -> Located:
 
 
 class _Loader(yaml.SafeLoader):
-    """Safe loading with YAML 1.2 booleans: only true/false, so `severity: off` stays "off"."""
+    """Safe loading with YAML 1.2 booleans (only true/false: `severity: off` stays "off")."""
 
 
+_BOOL = "tag:yaml.org,2002:bool"
+
+# Dates stay text too ("2026-12-31"): rule files and configs compare them as ISO dates.
 _Loader.yaml_implicit_resolvers = {
-    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:bool"]
+    first: [(tag, regex) for tag, regex in resolvers if tag not in (_BOOL, "tag:yaml.org,2002:timestamp")]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
+_Loader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
 def load_yaml_text(text: str, path: str) -> Located:

@@ -154,3 +154,28 @@ def stopped_report(workspace: Workspace, name: str, text: str) -> None:
     report = json.loads((workspace.root / name).read_text())
     assert [e["key"] for e in report["epics"]] == ["ML-7"]
     assert any(e["key"] == "(run stopped)" and text in e["message"] for e in report["errors"])
+
+
+@then(parsers.parse('epic "{key}" has {rule} excused by a {kind} "{reason}"'))
+def excused_by(workspace: Workspace, key: str, rule: str, kind: str, reason: str) -> None:
+    epics = {e["key"]: e for e in workspace.result.json()["epics"]}
+    assert {"rule": rule, "kind": kind, "reason": reason}.items() <= next(
+        (e for e in epics[key]["excused"] if e["rule"] == rule), {}
+    ).items(), epics[key]["excused"]
+
+
+@then(parsers.parse('the finding "{rule}" on "{key}" says "{text}"'))
+def finding_says(workspace: Workspace, rule: str, key: str, text: str) -> None:
+    epics = {e["key"]: e for e in workspace.result.json()["epics"]}
+    assert any(f["rule"] == rule and text in f["message"] for f in epics[key]["findings"])
+
+
+@then(parsers.parse("the report's summary counts {count:d} findings excused by waivers"))
+def excused_count(workspace: Workspace, count: int) -> None:
+    assert workspace.result.json()["summary"]["excused"]["waiver"] == count
+
+
+@then(parsers.parse('the report lists {count:d} unused waiver mentioning "{text}"'))
+def unused_waivers(workspace: Workspace, count: int, text: str) -> None:
+    unused = workspace.result.json()["summary"]["unused_waivers"]
+    assert len(unused) == count and text in unused[0], unused

@@ -32,6 +32,10 @@ def epic_entry(item: Checked) -> dict[str, Any]:
             {"rule": f.rule, "severity": f.severity.value, "message": f.message, "target": f.target}
             for f in item.result.findings
         ],
+        "excused": [
+            {"rule": e.finding.rule, "severity": e.finding.severity.value, "kind": e.kind, "reason": e.reason}
+            for e in item.result.excused
+        ],
     }
 
 

@@ -36,7 +36,7 @@ class TextReporter:
             self.unreadable.append(item)
             return
         result = item.result
-        if not result.findings or self.style.quiet:
+        if not (result.findings or result.excused) or self.style.quiet:
             return
         epic = result.epic
         owner = epic.owner or "unassigned"
@@ -54,6 +54,9 @@ class TextReporter:
             )
             for line in wrapped:
                 self._write(indent + line)
+        for excused in result.excused:
+            badge = self._style(f"{'waived' if excused.kind == 'waiver' else 'baseline':<8}", dim=True)
+            self._write(f"  {badge} {excused.finding.rule}: {excused.reason}")
         self._write()
 
     def finish(self, tally: Tally) -> None:
@@ -73,6 +76,11 @@ class TextReporter:
             line += f", {tally.unreadable} could not be read"
         self._write(self._style(line, bold=True))
         self._write("Findings: " + ", ".join(f"{counts[s.value]} {s.value}" for s in Severity))
+        if tally.by_excuse:
+            waived, baselined = tally.by_excuse["waiver"], tally.by_excuse["baseline"]
+            self._write(f"Excused: {waived} by waivers, {baselined} by the baseline")
+        for waiver in tally.unused_waivers:
+            self._write(f"Unused waiver (nothing to excuse; remove it?): {waiver}")
         if tally.by_rule and not self.style.quiet:
             self._write("By rule:")
             width = max(len(rule) for rule in tally.by_rule)
