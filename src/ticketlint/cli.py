@@ -288,13 +288,22 @@ def _ruleset(config_path: Path | None, packs: tuple[str, ...]) -> Any:
 def rules_list(ctx: click.Context, config_path: Path | None, packs: tuple[str, ...]) -> None:
     """The rules of this run: id, pack, severity, description, and whether a pack overrides it."""
 
+    from ticketlint.overrides import compile_overrides
+
     def run() -> int:
+        config = load_config(config_path, Path.cwd())
         ruleset = _ruleset(config_path, packs)
+        overrides = compile_overrides(config.overrides, config.override_places, ruleset.rules)
         width = max((len(r.id) for r in ruleset.rules), default=0)
         for rule in ruleset.rules:
             severity = rule.severity.value if rule.severity else "off"
             marker = " (overridden)" if rule.overridden else ""
             click.echo(f"{rule.id:<{width}}  {rule.pack:<12} {severity:<8} {rule.description}{marker}")
+            for override in overrides:
+                if rule.id in override.variants:
+                    variant = override.variants[rule.id]
+                    changed = variant.severity.value if variant and variant.severity else "off"
+                    click.echo(f"{'':<{width}}  for epics selected at {override.where}: {changed}")
         return 0
 
     ctx.exit(_guarded(run, ctx.obj["debug"]))

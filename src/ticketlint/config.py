@@ -32,6 +32,8 @@ class Config:
     tracker: dict[str, Any] = field(default_factory=dict)
     waivers: tuple[dict[str, Any], ...] = ()
     waiver_places: tuple[Problem, ...] = ()  # where each waiver is written, for messages
+    overrides: tuple[dict[str, Any], ...] = ()
+    override_places: tuple[Problem, ...] = ()
 
 
 def find_config(start: Path) -> Path | None:
@@ -123,5 +125,9 @@ def load_config(explicit: Path | None, cwd: Path) -> Config:
         waivers=tuple(data.get("waivers") or ()),
         waiver_places=tuple(
             located.problem(("waivers", index), "") for index in range(len(data.get("waivers") or ()))
+        ),
+        overrides=tuple(data.get("overrides") or ()),
+        override_places=tuple(
+            located.problem(("overrides", index), "") for index in range(len(data.get("overrides") or ()))
         ),
     )

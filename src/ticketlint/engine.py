@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ticketlint.checks.matches import PatternTimeout
 from ticketlint.model import Epic, EpicResult, Finding, Unreadable
+from ticketlint.overrides import Override, effective
 from ticketlint.rulefile import Rule
 from ticketlint.selector import AllOf
 
@@ -21,12 +22,13 @@ class Checked:
     rules_applied: int
 
 
-def evaluate_epic(rules: Sequence[Rule], epic: Epic) -> Checked:
+def evaluate_epic(rules: Sequence[Rule], epic: Epic, overrides: Sequence[Override] = ()) -> Checked:
     findings = []
     applied = 0
     selected: dict[AllOf, bool] = {}  # rules of one pack share its selector: decide it once
-    for rule in rules:
-        if rule.severity is None:
+    for base in rules:
+        rule = effective(base, epic, overrides) if overrides else base
+        if rule is None or rule.severity is None:
             continue
         if rule.selector not in selected:
             selected[rule.selector] = rule.selector.matches(epic)
@@ -54,15 +56,21 @@ def evaluate_epic(rules: Sequence[Rule], epic: Epic) -> Checked:
     return Checked(EpicResult(epic, tuple(findings)), applied)
 
 
-def evaluate(rules: Sequence[Rule], items: Iterable[Epic | Unreadable]) -> Iterator[Checked | Unreadable]:
-    """Evaluate epics as they arrive; an epic too malformed to evaluate becomes Unreadable."""
-    active = [r for r in rules if r.severity is not None]
+def evaluate(
+    rules: Sequence[Rule], items: Iterable[Epic | Unreadable], overrides: Sequence[Override] = ()
+) -> Iterator[Checked | Unreadable]:
+    """Evaluate epics as they arrive; an epic too malformed to evaluate becomes Unreadable.
+
+    A rule that is off may be switched on for some epics by an override, so it is kept.
+    """
+    switched_on = {rid for o in overrides for rid, variant in o.variants.items() if variant is not None}
+    active = [r for r in rules if r.severity is not None or r.id in switched_on]
     for item in items:
         if isinstance(item, Unreadable):
             yield item
             continue
         try:
-            yield evaluate_epic(active, item)
+            yield evaluate_epic(active, item, overrides)
         except RecursionError:
             yield Unreadable(item.key, "the epic is nested too deeply to evaluate", "")
         except PatternTimeout as error:

@@ -54,6 +54,8 @@ class Rule:
     origin: str
     overridden: bool = False
     selector_specs: tuple[Mapping[str, Any], ...] = ()  # as written: the rule's own, then its pack's
+    hints: frozenset[str] = frozenset()  # to recompile the check for other targets (config overrides)
+    others: Words = ()
 
 
 @dataclass(frozen=True)
@@ -266,6 +268,27 @@ def _at(referrer: tuple[Located, Key] | None, display: str, message: str) -> Pro
     return located.problem(key, message)
 
 
+def message_problems(message: str) -> list[str]:
+    """What is wrong with a message template: braces, formats, unknown placeholders."""
+    try:
+        parts = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(message) if f is not None]
+    except ValueError as error:
+        return [f"message: has unbalanced braces ({error}); write {{{{ or }}}} for a brace"]
+    problems = []
+    if any(spec or conv for _, spec, conv in parts):
+        problems.append(
+            "message: write placeholders plainly, like {key}; formats such as {key:d} or {key!r}"
+            " are not supported"
+        )
+    allowed = ", ".join("{" + f + "}" for f in MESSAGE_FIELDS)
+    problems += [
+        f'message: unknown placeholder "{{{f}}}"; use {allowed}'
+        for f, _, _ in parts
+        if f not in MESSAGE_FIELDS
+    ]
+    return problems
+
+
 def _validate(rule: _RuleDef, hints: frozenset[str]) -> list[Problem]:
     """Semantic checks the schema cannot express: checks, targets, message placeholders."""
     problems: list[Problem] = []
@@ -285,31 +308,8 @@ def _validate(rule: _RuleDef, hints: frozenset[str]) -> list[Problem]:
         compile_check(rule.data["check"], targets, hints)
     except CheckSpecError as error:
         problem("check", error.key, str(error))
-    try:
-        parts = [
-            (f, spec, conv)
-            for _, f, spec, conv in string.Formatter().parse(rule.data["message"])
-            if f is not None
-        ]
-        fields = [f for f, _, _ in parts]
-    except ValueError as error:
-        problem(
-            "message",
-            (),
-            f"message: has unbalanced braces ({error}); write {{{{ or }}}} for a brace",
-        )
-    else:
-        if any(spec or conv for _, spec, conv in parts):
-            problem(
-                "message",
-                (),
-                "message: write placeholders plainly, like {key}; formats such as {key:d} or {key!r}"
-                " are not supported",
-            )
-        for name in fields:
-            if name not in MESSAGE_FIELDS:
-                allowed = ", ".join("{" + f + "}" for f in MESSAGE_FIELDS)
-                problem("message", (), f'message: unknown placeholder "{{{name}}}"; use {allowed}')
+    for message in message_problems(rule.data["message"]):
+        problem("message", (), message)
     return problems
 
 
@@ -359,6 +359,8 @@ def _compile(
         origin=f"{located.path}:{line}",
         overridden=rule.overridden,
         selector_specs=specs,
+        hints=hints,
+        others=others,
     )
 
 

@@ -18,6 +18,7 @@ from ticketlint.engine import Checked, evaluate
 from ticketlint.errors import ConfigError, TicketlintError, UsageError
 from ticketlint.fields import FieldCatalog
 from ticketlint.model import Epic, Unreadable
+from ticketlint.overrides import compile_overrides
 from ticketlint.progress import Progress, fetch_progress
 from ticketlint.reporters import REPORTERS, RunInfo, Style
 from ticketlint.rulefile import Rule, RuleSet, load_rules
@@ -91,10 +92,11 @@ def run_check(request: CheckRequest, stream: IO[str], style: Style) -> int:
         )
     )
     exceptions = _exceptions(request, ruleset)
+    overrides = compile_overrides(request.config.overrides, request.config.override_places, rules)
     recorded: list[tuple[str, str]] = []
     try:
-        with open_epics(request, active) as epics:
-            for item in evaluate(active, epics):
+        with open_epics(request, rules) as epics:
+            for item in evaluate(rules, epics, overrides):
                 if isinstance(item, Checked):
                     item = exceptions.apply(item)
                     recorded += [(item.result.epic.key, f.rule) for f in item.result.findings]
