@@ -34,6 +34,7 @@ def test_wheel_ships_builtin_packs_and_lints_examples(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "ticketlint/_builtin_rules/ml-kickoff.yaml" in names
     assert "ticketlint/schemas/rulepack.schema.json" in names
+    assert "ticketlint/_templates/ml-epic.wiki" in names
 
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)

@@ -330,3 +330,26 @@ def rules_explain(ctx: click.Context, rule_id: str, config_path: Path | None, pa
         return 0
 
     ctx.exit(_guarded(run, ctx.obj["debug"]))
+
+
+@main.command()
+@click.option("--workflow", is_flag=True, help="Also write a nightly GitHub Actions workflow.")
+@click.option("--force", is_flag=True, help="Overwrite files that exist.")
+@click.pass_context
+def init(ctx: click.Context, workflow: bool, force: bool) -> None:
+    """Start a project: a commented ticketlint.yaml, the epic templates, optionally a workflow."""
+    from ticketlint.init import init_files, write_files
+
+    def run() -> int:
+        cwd = Path.cwd()
+        try:
+            written, kept = write_files(init_files(cwd, workflow=workflow), force=force)
+        except OSError as error:
+            raise TicketlintError(f"cannot write {error.filename}: {error.strerror}") from None
+        for path in written:
+            click.echo(f"wrote {path.relative_to(cwd)}")
+        for path in kept:
+            click.echo(f"kept {path.relative_to(cwd)} (it exists; --force overwrites it)")
+        return 0
+
+    ctx.exit(_guarded(run, ctx.obj["debug"]))
