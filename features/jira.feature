@@ -140,3 +140,24 @@ Feature: Checking epics straight from Jira Cloud and Data Center
     Then the exit code is 2
     And the error output contains "gave up on GET serverInfo"
     And the error output contains "the connection failed (ReadTimeout)"
+
+  Scenario: A waiver written as JQL covers the epics Jira finds for it
+    Given a Jira Cloud site with 3 ML epics
+    And a file "ticketlint.yaml" containing:
+      """
+      waivers:
+        - jql: key in (ML-1, ML-3)
+          rules: [roles-assigned]
+          reason: Staffing is decided at the quarterly planning.
+          owner: dana@example.com
+          expires: 2999-12-31
+      """
+    When I run "ticketlint check --format json --select roles-assigned" against Jira
+    Then epic "ML-1" passes rule "roles-assigned"
+    And epic "ML-2" fails rule "roles-assigned"
+    And epic "ML-3" passes rule "roles-assigned"
+    And Jira received these requests:
+      | method | path       | count |
+      | GET    | serverInfo | 1     |
+      | GET    | field      | 1     |
+      | GET    | search/jql | 2     |

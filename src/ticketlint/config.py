@@ -78,10 +78,11 @@ def _waiver_problems(located: Located) -> list[Problem]:
                     f'expires: "{waiver["expires"]}" is not a date; write YYYY-MM-DD',
                 )
             )
-        if not waiver.get("epics") and not waiver.get("select"):
+        if not waiver.get("epics") and not waiver.get("select") and not waiver.get("jql"):
             problems.append(
                 located.problem(
-                    ("waivers", index), "a waiver names the epics it covers: epics: [KEY, ...] or select:"
+                    ("waivers", index),
+                    "a waiver names the epics it covers: epics: [KEY, ...], jql: or select:",
                 )
             )
     return problems

@@ -95,7 +95,7 @@ def run_check(request: CheckRequest, stream: IO[str], style: Style) -> int:
     overrides = compile_overrides(request.config.overrides, request.config.override_places, rules)
     recorded: list[tuple[str, str]] = []
     try:
-        with open_epics(request, rules) as epics:
+        with open_epics(request, rules, exceptions) as epics:
             for item in evaluate(rules, epics, overrides):
                 if isinstance(item, Checked):
                     item = exceptions.apply(item)
@@ -110,7 +110,9 @@ def run_check(request: CheckRequest, stream: IO[str], style: Style) -> int:
         reporter.finish(tally)
         raise
     tally.unused_waivers = [
-        f"{w.where}: {', '.join(sorted(w.rules))} ({w.reason})" for w in exceptions.unused()
+        f"{w.where}: {', '.join(sorted(w.rules))} ({w.reason})"
+        + (" - a jql: waiver applies only when epics come from Jira" if w.jql and request.sources else "")
+        for w in exceptions.unused()
     ]
     reporter.finish(tally)
     if request.write_baseline is not None:
@@ -140,7 +142,9 @@ def _exceptions(request: CheckRequest, ruleset: RuleSet) -> Exceptions:
 
 
 @contextmanager
-def open_epics(request: CheckRequest, rules: Sequence[Rule]) -> Iterator[Iterator[Epic | Unreadable]]:
+def open_epics(
+    request: CheckRequest, rules: Sequence[Rule], exceptions: Exceptions
+) -> Iterator[Iterator[Epic | Unreadable]]:
     """The epics to check: from the exports given, else from the configured Jira."""
     tracker = request.config.tracker
     if request.sources and (request.jql or request.jira_url):
@@ -157,6 +161,9 @@ def open_epics(request: CheckRequest, rules: Sequence[Rule]) -> Iterator[Iterato
         )
     with fetch_progress(_jira_url(request), quiet=request.quiet) as progress:
         jira, jql = _jira(request, progress)
+        for waiver in exceptions.waivers:
+            if waiver.jql:
+                waiver.epics |= jira.keys(waiver.jql)
         yield jira.epics(jql, _field_names(rules))
 
 

@@ -35,11 +35,12 @@ class Waiver:
     expires: dt.date
     epics: frozenset[str] = frozenset()
     selector: Selector | None = None
+    jql: str | None = None  # resolved to keys (added to epics) when epics come from Jira
     used: int = 0
 
     def covers(self, checked: Checked) -> bool:
         epic = checked.result.epic
-        if self.epics and epic.key not in self.epics:
+        if (self.epics or self.jql) and epic.key not in self.epics:
             return False
         return self.selector is None or self.selector.matches(epic)
 
@@ -55,6 +56,7 @@ def build_waivers(entries: Sequence[Mapping[str, Any]], where: Sequence[str]) ->
             expires=dt.date.fromisoformat(entry["expires"]),
             epics=frozenset(entry.get("epics") or ()),
             selector=build_selector(entry["select"]) if entry.get("select") else None,
+            jql=entry.get("jql"),
         )
         for entry, place in zip(entries, where, strict=True)
     ]

@@ -75,6 +75,7 @@ class JiraTracker:
         self._log = log
         self._sleep = sleep
         self.field_list: list[Mapping[str, Any]] = []
+        self.connected = False
         auth: dict[str, Any] = (
             {"token_auth": settings.pat}
             if settings.pat
@@ -191,6 +192,9 @@ class JiraTracker:
     # -- reading -------------------------------------------------------------------------
     def connect(self) -> None:
         """Ask serverInfo (Cloud or Data Center, unless forced) and the field list, once each."""
+        if self.connected:
+            return
+        self.connected = True
         info = self.call("GET", "serverInfo")
         if not isinstance(info, Mapping) or "versionNumbers" not in info:
             raise JiraError(f"{self.site} does not look like Jira: serverInfo has no versionNumbers")
@@ -250,6 +254,11 @@ class JiraTracker:
                 page = upcoming.result()
                 upcoming = ahead.submit(fetch, page.next_token) if page.next_token else None
                 yield page
+
+    def keys(self, jql: str) -> set[str]:
+        """The keys of the issues a JQL finds (for waivers written as JQL)."""
+        self.connect()
+        return {str(i["key"]) for page in self.pages(jql, ["key"]) for i in page.issues if "key" in i}
 
     def complete_comments(self, issue: dict[str, Any]) -> None:
         """Page the comment endpoint for an issue whose embedded comments are truncated."""
