@@ -97,3 +97,17 @@ Feature: Writing and testing rule packs
     When I run "ticketlint rules explain succes-metric"
     Then the exit code is 2
     And the error output contains "no rule has the id 'succes-metric'"
+
+  Scenario: validate checks a config's waivers and overrides against its packs
+    Given a file "ticketlint.yaml" containing:
+      """
+      waivers:
+        - epics: [ML-1]
+          rules: [no-such-rule]
+          reason: Because we said so.
+          owner: dana
+          expires: 2026-12-31
+      """
+    When I run "ticketlint rules validate ticketlint.yaml"
+    Then the exit code is 2
+    And the error output contains "waiver: no rule has the id 'no-such-rule'"

@@ -16,9 +16,11 @@ from ticketlint.engine import evaluate_epic
 from ticketlint.errors import FileProblems, Problem, RuleFileError, TicketlintError
 from ticketlint.fields import FieldCatalog
 from ticketlint.model import Severity
+from ticketlint.overrides import compile_overrides
 from ticketlint.rulefile import Rule, RuleSet, load_rules
 from ticketlint.trackers.file import issue_from_yaml
 from ticketlint.trackers.issue import epic_from_issue
+from ticketlint.waivers import config_waivers
 from ticketlint.yamlfile import YamlProblem, load_yaml
 
 TESTS_SUFFIX = ".tests.yaml"
@@ -31,7 +33,9 @@ def validate(paths: Sequence[Path], cwd: Path) -> list[Problem]:
         try:
             if path.name == CONFIG_NAME:
                 config = load_config(path, cwd)
-                load_rules(config.rules, config.base)
+                ruleset = load_rules(config.rules, config.base)
+                config_waivers(config, ruleset.ids())
+                compile_overrides(config.overrides, config.override_places, ruleset.rules)
             else:
                 load_rules([str(path)], cwd)
         except FileProblems as error:

@@ -15,7 +15,7 @@ from typing import IO, TYPE_CHECKING
 from ticketlint import __version__
 from ticketlint.config import Config
 from ticketlint.engine import Checked, evaluate
-from ticketlint.errors import ConfigError, TicketlintError, UsageError
+from ticketlint.errors import TicketlintError, UsageError
 from ticketlint.fields import FieldCatalog
 from ticketlint.model import Epic, Unreadable
 from ticketlint.overrides import compile_overrides
@@ -26,7 +26,7 @@ from ticketlint.summary import Tally
 from ticketlint.targets import referenced_fields
 from ticketlint.trackers.credentials import epics_jql, jira_configured, jira_settings, shown_url
 from ticketlint.trackers.file import read_epics
-from ticketlint.waivers import Exceptions, build_waivers, read_baseline, write_baseline
+from ticketlint.waivers import Exceptions, config_waivers, read_baseline, write_baseline
 
 if TYPE_CHECKING:
     from ticketlint.trackers.jira import JiraTracker
@@ -124,21 +124,9 @@ def run_check(request: CheckRequest, stream: IO[str], style: Style) -> int:
 def _exceptions(request: CheckRequest, ruleset: RuleSet) -> Exceptions:
     """Waivers from the config (their rule ids checked) and the baseline, if any."""
     config = request.config
-    known = ruleset.ids()
-    problems = [
-        replace(
-            place,
-            message=f"waiver: no rule has the id {rule!r}; rules in this run: {', '.join(sorted(known))}",
-        )
-        for waiver, place in zip(config.waivers, config.waiver_places, strict=True)
-        for rule in waiver["rules"]
-        if rule not in known
-    ]
-    if problems:
-        raise ConfigError(problems)
-    places = [f"{p.path}:{p.line}" for p in config.waiver_places]
+    waivers = config_waivers(config, ruleset.ids())
     baseline = read_baseline(request.baseline) if request.baseline is not None else frozenset()
-    return Exceptions(build_waivers(config.waivers, places), baseline)
+    return Exceptions(waivers, baseline)
 
 
 @contextmanager

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ticketlint.config import Config
 from ticketlint.engine import Checked
-from ticketlint.errors import SourceError
+from ticketlint.errors import ConfigError, SourceError
 from ticketlint.model import Excused, Finding
 from ticketlint.selector import Selector, build_selector
 
@@ -60,6 +61,22 @@ def build_waivers(entries: Sequence[Mapping[str, Any]], where: Sequence[str]) ->
         )
         for entry, place in zip(entries, where, strict=True)
     ]
+
+
+def config_waivers(config: Config, known: set[str]) -> list[Waiver]:
+    """The config's waivers; one naming a rule that no pack of the run has is a ConfigError."""
+    problems = [
+        replace(
+            place,
+            message=f"waiver: no rule has the id {rule!r}; rules in this run: {', '.join(sorted(known))}",
+        )
+        for waiver, place in zip(config.waivers, config.waiver_places, strict=True)
+        for rule in waiver["rules"]
+        if rule not in known
+    ]
+    if problems:
+        raise ConfigError(problems)
+    return build_waivers(config.waivers, [f"{p.path}:{p.line}" for p in config.waiver_places])
 
 
 @dataclass
