@@ -13,9 +13,10 @@ from typing import IO, Any, TypeVar
 import click
 
 from ticketlint import __version__
-from ticketlint.config import load_config
 from ticketlint.errors import TicketlintError
-from ticketlint.reporters import Style
+
+# Commands import what they need when they run: `ticketlint --version` and `--help` stay
+# fast, and the jira library is only imported when Jira is used.
 
 EXIT_USAGE = 2
 F = TypeVar("F", bound=Callable[..., Any])
@@ -114,6 +115,8 @@ def check(ctx: click.Context, config_path: Path | None, sources: tuple[Path, ...
     Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 bad input
     or an epic that could not be read.
     """
+    from ticketlint.config import load_config
+    from ticketlint.reporters import Style
     from ticketlint.runner import CheckRequest, run_check, with_defaults
 
     def run() -> int:
@@ -201,6 +204,7 @@ def export(ctx: click.Context, config_path: Path | None, jql: str | None, epics:
 
     For developing rules offline and for attaching to bug reports.
     """
+    from ticketlint.config import load_config
     from ticketlint.runner import CheckRequest, run_export, with_defaults
 
     def run() -> int:
@@ -275,6 +279,7 @@ def rules_test(ctx: click.Context, paths: tuple[Path, ...], quiet: bool) -> None
 
 
 def _ruleset(config_path: Path | None, packs: tuple[str, ...]) -> Any:
+    from ticketlint.config import load_config
     from ticketlint.rulefile import load_rules
 
     config = load_config(config_path, Path.cwd())
@@ -288,6 +293,7 @@ def _ruleset(config_path: Path | None, packs: tuple[str, ...]) -> Any:
 def rules_list(ctx: click.Context, config_path: Path | None, packs: tuple[str, ...]) -> None:
     """The rules of this run: id, pack, severity, description, and whether a pack overrides it."""
 
+    from ticketlint.config import load_config
     from ticketlint.overrides import compile_overrides
 
     def run() -> int:
