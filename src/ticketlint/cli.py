@@ -178,6 +178,9 @@ def _guarded(run: Callable[[], int], debug: bool) -> int:
     except KeyboardInterrupt:
         click.echo("ticketlint: interrupted", err=True)
         return 130
+    except BrokenPipeError:  # the reader went away (| head): stop quietly, as Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except Exception as error:  # a bug: say so plainly, keep the traceback for --debug
         if debug:
             traceback.print_exc()
