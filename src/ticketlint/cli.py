@@ -6,14 +6,18 @@ import os
 import shutil
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from ticketlint import __version__
 from ticketlint.errors import TicketlintError
+
+if TYPE_CHECKING:
+    from ticketlint.reporters import Style
 
 # Commands import what they need when they run: `ticketlint --version` and `--help` stay
 # fast, and the jira library is only imported when Jira is used.
@@ -79,7 +83,13 @@ def main(ctx: click.Context, debug: bool) -> None:
 )
 @click.option("--select", help="Only these rule ids (comma-separated).")
 @click.option("--ignore", help="Skip these rule ids (comma-separated).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), help="Report format (default: text).")
+@click.option(
+    "--format",
+    "fmt",
+    multiple=True,
+    metavar="NAME[:PATH]",
+    help="text, json, markdown, junit or github; with :PATH written to that file. Repeatable.",
+)
 @click.option(
     "--output",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -106,7 +116,7 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print only the totals; no progress bar.")
 @click.pass_context
 def check(ctx: click.Context, config_path: Path | None, sources: tuple[Path, ...], epics: tuple[str, ...],
-          packs: tuple[str, ...], select: str | None, ignore: str | None, fmt: str | None,
+          packs: tuple[str, ...], select: str | None, ignore: str | None, fmt: tuple[str, ...],
           output: Path | None, fail_on: str | None, color: str | None, jql: str | None,
           jira_url: str | None, baseline: Path | None, write_baseline: Path | None,
           quiet: bool) -> None:  # fmt: skip
@@ -116,7 +126,7 @@ def check(ctx: click.Context, config_path: Path | None, sources: tuple[Path, ...
     or an epic that could not be read.
     """
     from ticketlint.config import load_config
-    from ticketlint.reporters import Style
+    from ticketlint.reporters import Style, parse_formats
     from ticketlint.runner import CheckRequest, run_check, with_defaults
 
     def run() -> int:
@@ -131,7 +141,6 @@ def check(ctx: click.Context, config_path: Path | None, sources: tuple[Path, ...
                 select=_ids(select),
                 ignore=_ids(ignore),
                 fail_on=fail_on or config.fail_on,
-                format=fmt or config.format,
                 jql=jql,
                 jira_url=jira_url,
                 quiet=quiet,
@@ -140,30 +149,40 @@ def check(ctx: click.Context, config_path: Path | None, sources: tuple[Path, ...
                 write_baseline=write_baseline,
             )
         )
-        if output is not None:
-            return _to_file(output, lambda stream: run_check(request, stream, Style(quiet=quiet)))
         width = min(shutil.get_terminal_size((100, 24)).columns, 120)
-        style = Style(color=_use_color(color or config.color, sys.stdout), width=width, quiet=quiet)
-        return run_check(request, sys.stdout, style)
+        terminal = Style(color=_use_color(color or config.color, sys.stdout), width=width, quiet=quiet)
+        specs = parse_formats(fmt or (config.format,), output)
+        with _report_sinks(specs, terminal, Style(quiet=quiet)) as sinks:
+            return run_check(request, sinks)
 
     ctx.exit(_guarded(run, ctx.obj["debug"]))
 
 
-def _to_file(output: Path, write: Callable[[IO[str]], int]) -> int:
-    """Write a report beside ``output`` and move it in place once written: a run that
-    fails before its report starts leaves the previous report as it was."""
-    partial = output.with_name(output.name + ".partial")
-    try:
+@contextmanager
+def _report_sinks(specs: list[tuple[str, Path | None]], terminal: Style, plain: Style) -> Iterator[list[Any]]:
+    """Open each report's destination. A file is written beside its path and moved in place
+    once written: a run that fails before its report starts leaves the previous one alone."""
+    partials: list[tuple[Path, Path]] = []
+    with ExitStack() as stack:
+        sinks: list[Any] = []
         try:
-            with partial.open("w", encoding="utf-8") as stream:
-                return write(stream)
+            for name, path in specs:
+                if path is None:
+                    sinks.append((name, sys.stdout, terminal))
+                    continue
+                partial = path.with_name(path.name + ".partial")
+                partials.append((partial, path))
+                sinks.append((name, stack.enter_context(partial.open("w", encoding="utf-8")), plain))
+        except OSError as error:
+            raise TicketlintError(f"cannot write the report to {error.filename}: {error.strerror}") from None
+        try:
+            yield sinks
         finally:
-            if partial.exists() and partial.stat().st_size:
-                os.replace(partial, output)
-    except OSError as error:
-        raise TicketlintError(f"cannot write the report to {output}: {error.strerror}") from None
-    finally:
-        partial.unlink(missing_ok=True)
+            stack.close()
+            for partial, path in partials:
+                if partial.exists() and partial.stat().st_size:
+                    os.replace(partial, path)
+                partial.unlink(missing_ok=True)
 
 
 def _guarded(run: Callable[[], int], debug: bool) -> int:
@@ -215,7 +234,7 @@ def export(ctx: click.Context, config_path: Path | None, jql: str | None, epics:
         request = with_defaults(
             CheckRequest(
                 config=config, sources=(), epics=frozenset(epics), packs=packs, packs_base=Path.cwd(),
-                select=(), ignore=(), fail_on="never", format="json", jql=jql, jira_url=jira_url,
+                select=(), ignore=(), fail_on="never", jql=jql, jira_url=jira_url,
                 quiet=quiet, debug=ctx.obj["debug"],
             )
         )  # fmt: skip

@@ -16,15 +16,19 @@ UNASSIGNED = "the epic's owner"
 
 @dataclass(frozen=True)
 class Checked:
-    """One epic's result and how many rules applied to it (0: no rule selects it)."""
+    """One epic's result and the rules that applied to it (none: no rule selects it)."""
 
     result: EpicResult
-    rules_applied: int
+    applied: tuple[str, ...] = ()
+
+    @property
+    def rules_applied(self) -> int:
+        return len(self.applied)
 
 
 def evaluate_epic(rules: Sequence[Rule], epic: Epic, overrides: Sequence[Override] = ()) -> Checked:
     findings = []
-    applied = 0
+    applied: list[str] = []
     selected: dict[AllOf, bool] = {}  # rules of one pack share its selector: decide it once
     for base in rules:
         rule = effective(base, epic, overrides) if overrides else base
@@ -34,7 +38,7 @@ def evaluate_epic(rules: Sequence[Rule], epic: Epic, overrides: Sequence[Overrid
             selected[rule.selector] = rule.selector.matches(epic)
         if not selected[rule.selector]:
             continue
-        applied += 1
+        applied.append(rule.id)
         try:
             outcome = rule.check.evaluate(epic)
         except PatternTimeout as error:
@@ -53,7 +57,7 @@ def evaluate_epic(rules: Sequence[Rule], epic: Epic, overrides: Sequence[Overrid
             }
         )
         findings.append(Finding(rule.id, rule.severity, message, outcome.target))
-    return Checked(EpicResult(epic, tuple(findings)), applied)
+    return Checked(EpicResult(epic, tuple(findings)), tuple(applied))
 
 
 def evaluate(

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING
 
 from ticketlint import __version__
 from ticketlint.config import Config
@@ -20,7 +20,7 @@ from ticketlint.fields import FieldCatalog
 from ticketlint.model import Epic, Unreadable
 from ticketlint.overrides import compile_overrides
 from ticketlint.progress import Progress, fetch_progress
-from ticketlint.reporters import REPORTERS, RunInfo, Style
+from ticketlint.reporters import RunInfo, Sink, open_reporter
 from ticketlint.rulefile import Rule, RuleSet, load_rules
 from ticketlint.summary import Tally
 from ticketlint.targets import referenced_fields
@@ -44,7 +44,6 @@ class CheckRequest:
     select: tuple[str, ...]
     ignore: tuple[str, ...]
     fail_on: str
-    format: str
     jql: str | None = None
     jira_url: str | None = None
     quiet: bool = False
@@ -74,11 +73,11 @@ def choose_rules(
     return [r for r in ruleset.rules if (not select or r.id in select) and r.id not in ignore]
 
 
-def run_check(request: CheckRequest, stream: IO[str], style: Style) -> int:
-    """Run one check and write the report; return the exit code (0, 1, or 2 when epics were unreadable)."""
+def run_check(request: CheckRequest, sinks: Sequence[Sink]) -> int:
+    """Run one check and write its reports; the exit code (0, 1, or 2 when epics were unreadable)."""
     ruleset = load_rules(request.packs, request.packs_base)
     rules = choose_rules(ruleset, request.select, request.ignore, request.origin)
-    reporter = REPORTERS[request.format](stream, style)
+    reporter = open_reporter(sinks)
     tally = Tally()
     active = [r for r in rules if r.severity is not None]
     reporter.start(

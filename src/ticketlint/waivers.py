@@ -103,7 +103,7 @@ class Exceptions:
         if not excused and kept == list(result.findings):
             return checked
         return Checked(
-            replace(result, findings=tuple(kept), excused=(*result.excused, *excused)), checked.rules_applied
+            replace(result, findings=tuple(kept), excused=(*result.excused, *excused)), checked.applied
         )
 
     def _excuse(self, checked: Checked, finding: Finding, labels: set[str]) -> Finding | Excused:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 import yaml
 from pytest_bdd import given, parsers, then, when
 
@@ -179,3 +180,18 @@ def excused_count(workspace: Workspace, count: int) -> None:
 def unused_waivers(workspace: Workspace, count: int, text: str) -> None:
     unused = workspace.result.json()["summary"]["unused_waivers"]
     assert len(unused) == count and text in unused[0], unused
+
+
+@then(parsers.parse('the file "{name}" is JUnit XML with {cases:d} test cases and {failures:d} failures'))
+def junit_file(workspace: Workspace, name: str, cases: int, failures: int) -> None:
+    import xml.etree.ElementTree as ET
+
+    suite = ET.parse(workspace.root / name).getroot().find("testsuite")
+    assert suite is not None
+    assert int(suite.get("tests", "0")) == len(suite.findall("testcase")) == cases
+    assert int(suite.get("failures", "0")) == len(suite.findall("testcase/failure")) == failures
+
+
+@given(parsers.parse('the GitHub step summary file is "{name}"'))
+def step_summary(workspace: Workspace, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(workspace.root / name))

@@ -41,3 +41,22 @@ class Reporter(Protocol):
 
 class ReporterFactory(Protocol):
     def __call__(self, stream: IO[str], style: Style) -> Reporter: ...
+
+
+@dataclass(frozen=True)
+class Fanout:
+    """Several reports from one run: every call goes to each of them, in order."""
+
+    reporters: tuple[Reporter, ...]
+
+    def start(self, run: RunInfo) -> None:
+        for reporter in self.reporters:
+            reporter.start(run)
+
+    def handle(self, item: Checked | Unreadable) -> None:
+        for reporter in self.reporters:
+            reporter.handle(item)
+
+    def finish(self, tally: Tally) -> None:
+        for reporter in self.reporters:
+            reporter.finish(tally)
