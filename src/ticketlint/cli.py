@@ -88,7 +88,7 @@ def main(ctx: click.Context, debug: bool) -> None:
     "fmt",
     multiple=True,
     metavar="NAME[:PATH]",
-    help="text, json, markdown, junit or github; with :PATH written to that file. Repeatable.",
+    help="text, json, markdown, junit, github or html; with :PATH written to that file. Repeatable.",
 )
 @click.option(
     "--output",
