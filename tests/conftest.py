@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from tests.fakejira.fixtures import fake_jira  # noqa: F401  (a fixture for every test)
 from ticketlint.cli import main
 
 REPO = Path(__file__).resolve().parents[1]

@@ -10,7 +10,6 @@ import yaml
 from pytest_bdd import given, parsers, then, when
 
 from tests.conftest import Workspace
-from tests.fakejira.fixtures import fake_jira  # noqa: F401  (a fixture the Jira steps use)
 
 
 @given(parsers.parse('a file "{name}" containing:'))
