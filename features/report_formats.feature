@@ -37,6 +37,6 @@ Feature: Reports for where people look
 
     Examples:
       | options                                  | message                               |
-      | --format html                            | --format: no format 'html'            |
+      | --format pdf                             | --format: no format 'pdf'             |
       | --format text --format json              | only one report can go to the terminal |
       | --format text:a.txt --output b.txt       | --output names the file of the one     |
