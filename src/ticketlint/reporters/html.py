@@ -8,7 +8,6 @@ as a symbol and a word (never colour alone), contrast above WCAG AA.
 from __future__ import annotations
 
 import html
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import IO, Any
@@ -148,7 +147,6 @@ def render(
     }  # fmt: skip
     meta_html = " · ".join(f"{html.escape(k)}: {html.escape(str(v))}" for k, v in meta.items())
     errors = "".join(f"<li>{html.escape(u.key)}: {html.escape(u.message)}</li>" for u in unreadable)
-    data = json.dumps({"epics": len(rows), "ready": len(ready)})
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>ML kickoff readiness</title><style>{_CSS}</style></head><body>
@@ -173,7 +171,6 @@ def render(
 {head}</tr></thead><tbody>{"".join(body)}</tbody></table>
 <p><button data-sort="worst" type="button">Sort by worst severity</button></p>
 {f"<h2>Could not be checked</h2><ul>{errors}</ul>" if errors else ""}
-<script type="application/json" id="ticketlint-data">{data}</script>
 <script>{_JS}</script></body></html>
 """
 

@@ -36,10 +36,9 @@ class MarkdownReporter:
     style: Style
     epics: list[_Epic] = field(default_factory=list)
     unreadable: list[Unreadable] = field(default_factory=list)
-    run: RunInfo | None = None
 
     def start(self, run: RunInfo) -> None:
-        self.run = run
+        pass
 
     def handle(self, item: Checked | Unreadable) -> None:
         if isinstance(item, Unreadable):
