@@ -64,98 +64,139 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.obj = {"debug": debug}
 
 
-@main.command()
-@CONFIG_OPTION
-@click.option(
+SOURCE_OPTION = click.option(
     "--source",
     "sources",
     multiple=True,
     type=click.Path(path_type=Path),
     help="Epic export: a Jira search answer, JSON list, JSON Lines, YAML, or a directory. Repeatable.",
 )
-@EPIC_OPTION
-@click.option(
-    "--rules",
-    "packs",
-    multiple=True,
-    metavar="SPEC",
-    help="Rule pack: builtin:<name> or a path. Repeatable.",
-)
-@click.option("--select", help="Only these rule ids (comma-separated).")
-@click.option("--ignore", help="Skip these rule ids (comma-separated).")
-@click.option(
-    "--format",
-    "fmt",
-    multiple=True,
-    metavar="NAME[:PATH]",
-    help="text, json, markdown, junit, github or html; with :PATH written to that file. Repeatable.",
-)
-@click.option(
-    "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Write the report to this file.",
-)
-@click.option(
-    "--fail-on",
-    type=click.Choice(["error", "warning", "info", "never"]),
-    help="Exit 1 when a finding is at least this severe (default: error).",
-)
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), help="Colour the text report.")
-@JQL_OPTION
-@JIRA_URL_OPTION
-@click.option(
+BASELINE_OPTION = click.option(
     "--baseline",
     type=click.Path(path_type=Path, dir_okay=False),
     help="Report only findings not recorded in this baseline file.",
 )
+
+
+def _run_options(command: F) -> F:
+    """The options ``check`` and ``apply`` share: which epics, which rules, which reports."""
+    for option in reversed(
+        (
+            CONFIG_OPTION,
+            EPIC_OPTION,
+            click.option(
+                "--rules", "packs", multiple=True, metavar="SPEC",
+                help="Rule pack: builtin:<name> or a path. Repeatable.",
+            ),
+            click.option("--select", help="Only these rule ids (comma-separated)."),
+            click.option("--ignore", help="Skip these rule ids (comma-separated)."),
+            click.option(
+                "--format", "fmt", multiple=True, metavar="NAME[:PATH]",
+                help="text, json, markdown, junit, github or html; with :PATH written there. Repeatable.",
+            ),
+            click.option(
+                "--output", type=click.Path(path_type=Path, dir_okay=False),
+                help="Write the report to this file.",
+            ),
+            click.option(
+                "--fail-on", type=click.Choice(["error", "warning", "info", "never"]),
+                help="Exit 1 when a finding is at least this severe (default: error).",
+            ),
+            click.option(
+                "--color", type=click.Choice(["auto", "always", "never"]), help="Colour the text report."
+            ),
+            JQL_OPTION,
+            JIRA_URL_OPTION,
+            click.option("-q", "--quiet", is_flag=True, help="Print only the totals; no progress bar."),
+        )
+    ):  # fmt: skip
+        command = option(command)
+    return command
+
+
+def _run(ctx: click.Context, options: dict[str, Any], go: Callable[[Any, list[Any]], int]) -> None:
+    """Build the request from the shared options and the config, open the reports, run ``go``."""
+    from ticketlint.config import load_config
+    from ticketlint.reporters import Style, parse_formats
+    from ticketlint.runner import CheckRequest, with_defaults
+
+    def run() -> int:
+        config = load_config(options["config_path"], Path.cwd())
+        request = with_defaults(
+            CheckRequest(
+                config=config,
+                sources=options.get("sources", ()),
+                epics=frozenset(options["epics"]),
+                packs=options["packs"],
+                packs_base=Path.cwd(),
+                select=_ids(options["select"]),
+                ignore=_ids(options["ignore"]),
+                fail_on=options["fail_on"] or config.fail_on,
+                jql=options["jql"],
+                jira_url=options["jira_url"],
+                quiet=options["quiet"],
+                debug=ctx.obj["debug"],
+                baseline=options["baseline"],
+                write_baseline=options.get("write_baseline"),
+            )
+        )
+        quiet = options["quiet"]
+        width = min(shutil.get_terminal_size((100, 24)).columns, 120)
+        color = _use_color(options["color"] or config.color, sys.stdout)
+        specs = parse_formats(options["fmt"] or (config.format,), options["output"])
+        with _report_sinks(specs, Style(color=color, width=width, quiet=quiet), Style(quiet=quiet)) as sinks:
+            return go(request, sinks)
+
+    ctx.exit(_guarded(run, ctx.obj["debug"]))
+
+
+@main.command()
+@_run_options
+@SOURCE_OPTION
+@BASELINE_OPTION
 @click.option(
     "--write-baseline",
     type=click.Path(path_type=Path, dir_okay=False),
     help="Record today's findings in this file (for adopting ticketlint on a backlog).",
 )
-@click.option("-q", "--quiet", is_flag=True, help="Print only the totals; no progress bar.")
 @click.pass_context
-def check(ctx: click.Context, config_path: Path | None, sources: tuple[Path, ...], epics: tuple[str, ...],
-          packs: tuple[str, ...], select: str | None, ignore: str | None, fmt: tuple[str, ...],
-          output: Path | None, fail_on: str | None, color: str | None, jql: str | None,
-          jira_url: str | None, baseline: Path | None, write_baseline: Path | None,
-          quiet: bool) -> None:  # fmt: skip
+def check(ctx: click.Context, /, **options: Any) -> None:
     """Check epics against the rule packs and report what they miss.
 
     Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 bad input
     or an epic that could not be read.
     """
-    from ticketlint.config import load_config
-    from ticketlint.reporters import Style, parse_formats
-    from ticketlint.runner import CheckRequest, run_check, with_defaults
+    from ticketlint.runner import run_check
 
-    def run() -> int:
-        config = load_config(config_path, Path.cwd())
-        request = with_defaults(
-            CheckRequest(
-                config=config,
-                sources=sources,
-                epics=frozenset(epics),
-                packs=packs,
-                packs_base=Path.cwd(),
-                select=_ids(select),
-                ignore=_ids(ignore),
-                fail_on=fail_on or config.fail_on,
-                jql=jql,
-                jira_url=jira_url,
-                quiet=quiet,
-                debug=ctx.obj["debug"],
-                baseline=baseline,
-                write_baseline=write_baseline,
-            )
-        )
-        width = min(shutil.get_terminal_size((100, 24)).columns, 120)
-        terminal = Style(color=_use_color(color or config.color, sys.stdout), width=width, quiet=quiet)
-        specs = parse_formats(fmt or (config.format,), output)
-        with _report_sinks(specs, terminal, Style(quiet=quiet)) as sinks:
-            return run_check(request, sinks)
+    _run(ctx, options, run_check)
 
-    ctx.exit(_guarded(run, ctx.obj["debug"]))
+
+@main.command()
+@_run_options
+@BASELINE_OPTION
+@click.option("--dry-run", is_flag=True, help="Print what would be written to Jira; write nothing.")
+@click.option(
+    "--max-writes",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Make at most N write requests; the rest wait for the next run (most severe epics first).",
+)
+@click.pass_context
+def apply(ctx: click.Context, /, dry_run: bool, max_writes: int | None, **options: Any) -> None:
+    """Check Jira epics, then keep one ticketlint comment and the managed labels on each.
+
+    Only the difference is written: a second run with nothing changed writes nothing.
+    Comments and labels that ticketlint does not manage are never touched.
+    Exit codes: as check, and 2 when a write failed.
+    """
+    from ticketlint.runner import run_apply
+    from ticketlint.writeback.settings import ApplySettings
+
+    def go(request: Any, sinks: list[Any]) -> int:
+        settings = ApplySettings.from_config(request.config.apply, max_writes)
+        return run_apply(request, sinks, settings, dry_run)
+
+    _run(ctx, options, go)
 
 
 @contextmanager

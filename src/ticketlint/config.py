@@ -34,6 +34,7 @@ class Config:
     waiver_places: tuple[Problem, ...] = ()  # where each waiver is written, for messages
     overrides: tuple[dict[str, Any], ...] = ()
     override_places: tuple[Problem, ...] = ()
+    apply: dict[str, Any] = field(default_factory=dict)  # write-back settings, see writeback.settings
 
 
 def find_config(start: Path) -> Path | None:
@@ -131,4 +132,5 @@ def load_config(explicit: Path | None, cwd: Path) -> Config:
         override_places=tuple(
             located.problem(("overrides", index), "") for index in range(len(data.get("overrides") or ()))
         ),
+        apply=dict(data.get("apply") or {}),
     )

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -27,9 +27,11 @@ from ticketlint.targets import referenced_fields
 from ticketlint.trackers.credentials import epics_jql, jira_configured, jira_settings, shown_url
 from ticketlint.trackers.file import read_epics
 from ticketlint.waivers import Exceptions, config_waivers, read_baseline, write_baseline
+from ticketlint.writeback.settings import ApplySettings
 
 if TYPE_CHECKING:
     from ticketlint.trackers.jira import JiraTracker
+    from ticketlint.writeback.session import ApplySession
 
 
 @dataclass(frozen=True)
@@ -73,8 +75,12 @@ def choose_rules(
     return [r for r in ruleset.rules if (not select or r.id in select) and r.id not in ignore]
 
 
-def run_check(request: CheckRequest, sinks: Sequence[Sink]) -> int:
-    """Run one check and write its reports; the exit code (0, 1, or 2 when epics were unreadable)."""
+def run_check(request: CheckRequest, sinks: Sequence[Sink], apply: ApplySession | None = None) -> int:
+    """Run one check and write its reports; the exit code (0, 1, or 2 when epics were unreadable).
+
+    With ``apply``, each checked epic is also planned for write-back, and the writes are
+    made before the reports are finished (they report them).
+    """
     ruleset = load_rules(request.packs, request.packs_base)
     rules = choose_rules(ruleset, request.select, request.ignore, request.origin)
     reporter = open_reporter(sinks)
@@ -93,14 +99,19 @@ def run_check(request: CheckRequest, sinks: Sequence[Sink]) -> int:
     exceptions = _exceptions(request, ruleset)
     overrides = compile_overrides(request.config.overrides, request.config.override_places, rules)
     recorded: list[tuple[str, str]] = []
+    on_jira = (lambda jira: apply.start(jira, rules, ruleset.packs)) if apply is not None else None
     try:
-        with open_epics(request, rules, exceptions) as epics:
+        with open_epics(request, rules, exceptions, on_jira) as epics:
             for item in evaluate(rules, epics, overrides):
                 if isinstance(item, Checked):
                     item = exceptions.apply(item)
                     recorded += [(item.result.epic.key, f.rule) for f in item.result.findings]
+                    if apply is not None:
+                        apply.observe(item)
                 tally.add(item)
                 reporter.handle(item)
+        if apply is not None:
+            apply.finish(tally)
     except TicketlintError as error:
         # Close the report (valid JSON, totals so far) with the reason it stopped, then fail.
         stopped = Unreadable("(run stopped)", str(error), "")
@@ -130,9 +141,13 @@ def _exceptions(request: CheckRequest, ruleset: RuleSet) -> Exceptions:
 
 @contextmanager
 def open_epics(
-    request: CheckRequest, rules: Sequence[Rule], exceptions: Exceptions
+    request: CheckRequest,
+    rules: Sequence[Rule],
+    exceptions: Exceptions,
+    on_jira: Callable[[JiraTracker], None] | None = None,
 ) -> Iterator[Iterator[Epic | Unreadable]]:
-    """The epics to check: from the exports given, else from the configured Jira."""
+    """The epics to check: from the exports given, else from the configured Jira (``on_jira``
+    is called with the tracker before the first epic is read)."""
     tracker = request.config.tracker
     if request.sources and (request.jql or request.jira_url):
         raise UsageError(
@@ -148,6 +163,8 @@ def open_epics(
         )
     with fetch_progress(_jira_url(request), quiet=request.quiet) as progress:
         jira, jql = _jira(request, progress)
+        if on_jira is not None:
+            on_jira(jira)
         for waiver in exceptions.waivers:
             if waiver.jql:
                 waiver.epics |= jira.keys(waiver.jql)
@@ -219,3 +236,16 @@ def with_defaults(request: CheckRequest) -> CheckRequest:
         select=request.select or config.select,
         ignore=request.ignore or config.ignore,
     )
+
+
+def run_apply(request: CheckRequest, sinks: Sequence[Sink], settings: ApplySettings, dry_run: bool) -> int:
+    """``check`` against Jira, then write each epic's managed comment and labels (or, with
+    ``dry_run``, report the plan and write nothing)."""
+    if not jira_configured(request.config.tracker, request.environ, request.jira_url):
+        raise UsageError(
+            "apply writes to Jira and reads the epics from there: name the site ($JIRA_URL, tracker.url "
+            "or --jira-url). To try rules on an export, use check --source"
+        )
+    from ticketlint.writeback.session import ApplySession  # imports the jira library
+
+    return run_check(replace(request, sources=()), sinks, ApplySession(settings, dry_run))

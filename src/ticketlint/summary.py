@@ -8,6 +8,7 @@ from typing import TypedDict
 
 from ticketlint.engine import Checked
 from ticketlint.model import Severity, Unreadable
+from ticketlint.writeback.outcome import WriteLog
 
 FAIL_ON = {"error": 3, "warning": 2, "info": 1, "never": 99}
 
@@ -39,6 +40,7 @@ class Tally:
     by_rule: Counter[str] = field(default_factory=Counter)
     by_excuse: Counter[str] = field(default_factory=Counter)
     unused_waivers: list[str] = field(default_factory=list)
+    writes: WriteLog | None = None  # what ``apply`` wrote to Jira
 
     def add(self, item: Checked | Unreadable) -> None:
         if isinstance(item, Unreadable):
@@ -62,8 +64,8 @@ class Tally:
             self.by_excuse[excused.kind] += 1
 
     def exit_code(self, fail_on: str) -> int:
-        """2 when an epic could not be read (the result is incomplete), else 1 or 0 by severity."""
-        if self.unreadable:
+        """2 when an epic could not be read or a write failed, else 1 or 0 by severity."""
+        if self.unreadable or (self.writes is not None and self.writes.failed):
             return 2
         threshold = FAIL_ON[fail_on]
         worst = max((Severity(s).rank for s in self.by_severity), default=0)

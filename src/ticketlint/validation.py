@@ -26,6 +26,8 @@ _FRIENDLY_PATTERNS = {
     "id": "must be kebab-case: lowercase words and digits joined by '-'",
     "name": "must be kebab-case: lowercase words and digits joined by '-'",
     "label": "must be a Jira label: no spaces, at most 255 characters",
+    "summary_label": "must be a Jira label: no spaces, at most 255 characters",
+    "ready_label": "must be a Jira label: no spaces, at most 255 characters",
 }
 
 

@@ -71,7 +71,10 @@ class JsonReporter:
         self.first = False
 
     def finish(self, tally: Tally) -> None:
-        tail = {"summary": tally.as_dict(), "errors": self.errors}
+        tail: dict[str, Any] = {"summary": tally.as_dict()}
+        if tally.writes is not None:
+            tail["writes"] = tally.writes.as_dict()
+        tail["errors"] = self.errors
         self.stream.write("\n], " + json.dumps(tail, ensure_ascii=False)[1:] + "\n")
 
 

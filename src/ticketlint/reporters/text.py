@@ -12,6 +12,7 @@ from ticketlint.engine import Checked
 from ticketlint.model import Severity, Unreadable
 from ticketlint.reporters.base import RunInfo, Style
 from ticketlint.summary import Tally
+from ticketlint.writeback.outcome import WriteLog
 
 _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
@@ -86,6 +87,50 @@ class TextReporter:
             width = max(len(rule) for rule in tally.by_rule)
             for rule, number in tally.by_rule.most_common():
                 self._write(f"  {rule:<{width}}  {number}")
+        if tally.writes is not None:
+            self._writes(tally.writes)
+
+    def _writes(self, log: WriteLog) -> None:
+        """What apply wrote to Jira (or would write, in a dry run), epic by epic, then totals."""
+        self._write()
+        if log.dry_run:
+            self._write(self._style("Plan (dry run: nothing was written to Jira):", bold=True))
+        elif log.epics:
+            self._write(self._style("Written to Jira:", bold=True))
+        if not self.style.quiet:
+            width = max((len(e.key) for e in log.epics), default=0)
+            for epic in log.epics:
+                if not epic.failed:
+                    self._write(f"  {epic.key:<{width}}  {'; '.join(epic.done)}")
+                for note in epic.notes:
+                    self._write(f"  {epic.key:<{width}}  note: {note}")
+        for epic in log.failed:
+            done = f" (done before it failed: {'; '.join(epic.done)})" if epic.done else ""
+            self._write(self._style(f"  {epic.key}: write failed: {epic.failed}{done}", fg="red"))
+        totals = log.totals
+        parts = [
+            f"{totals[name]} {label}"
+            for name, label in (
+                ("comments_created", "comments created"),
+                ("comments_updated", "updated"),
+                ("comments_deleted", "deleted"),
+                ("labels_added", "labels added"),
+                ("labels_removed", "removed"),
+            )
+        ]
+        verb = "Would write" if log.dry_run else "Jira"
+        self._write(
+            f"{verb}: {', '.join(parts[:3])}; {', '.join(parts[3:])}. "
+            f"Requests: {log.write_requests} writes, {log.read_requests} reads."
+        )
+        if log.left:
+            writes = sum(n for _, _, n in log.left)
+            self._write(
+                f"Left for the next run (--max-writes {log.max_writes}): {len(log.left)} epics, "
+                f"{writes} writes: {', '.join(key for key, _, _ in log.left)}"
+            )
+        if log.failed:
+            self._write(f"{len(log.failed)} epics could not be written; the next run tries again.")
 
 
 def create(stream: IO[str], style: Style) -> TextReporter:

@@ -15,7 +15,9 @@ import email.utils
 import json
 import math
 import random
+import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -48,6 +50,10 @@ SHOWN_ANSWER = 300
 
 class JiraError(TicketlintError):
     """Jira could not be reached, refused us, or answered something we cannot use."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status  # the HTTP status Jira answered, when it answered
 
 
 @dataclass(frozen=True)
@@ -92,28 +98,50 @@ class JiraTracker:
         self.catalog = FieldCatalog()
         self.cloud = settings.deployment == "cloud"
         self.site = shown_url(settings.url)
+        self.sent: Counter[str] = Counter()  # requests sent, by method (retries included)
+        self._count_lock = threading.Lock()
 
     # -- requests ------------------------------------------------------------------------
     def _url(self, path: str) -> str:
         return f"{self.settings.url.rstrip('/')}/rest/api/{self.settings.api_version}/{path}"
 
-    def call(self, method: str, path: str, *, params: Mapping[str, Any] | None = None) -> Any:
-        """One request, retried within the time budget; the parsed JSON answer."""
+    def call(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        body: Any = None,
+        before_retry: Callable[[], Any] | None = None,
+    ) -> Any:
+        """One request, retried within the time budget; the parsed JSON answer (None if empty).
+
+        ``before_retry`` is asked before each retry and may return the outcome instead: a
+        request that is not safe to repeat (a comment POST) first looks whether it happened.
+        """
         url = self._url(path)
         deadline = time.monotonic() + self.settings.retry_budget
         attempt = 0
         while True:
             attempt += 1
             started = time.monotonic()
+            with self._count_lock:
+                self.sent[method] += 1
             try:
-                response = self.client._session.request(method, url, params=params)
+                response = self.client._session.request(
+                    method, url, params=params, **({"json": body} if body is not None else {})
+                )
                 self._trace(method, url, params, str(response.status_code), started)
+                if response.status_code == 204 or not response.content:
+                    return None
                 return _json(response, method, path)
             except JIRAError as error:
                 status = error.status_code or 0
                 self._trace(method, url, params, str(status), started)
                 if status not in RETRYABLE:
-                    raise self._refused(error, method, path) from None
+                    refused = self._refused(error, method, path)
+                    refused.status = status
+                    raise refused from None
                 wait = _retry_after(error.response) or _backoff(attempt)
                 reason = f"Jira answered {status}"
             except (requests.ConnectionError, requests.Timeout) as error:
@@ -133,6 +161,10 @@ class JiraTracker:
                     f"{self.settings.retry_budget:g} s (tracker.retry_budget_seconds) ran out"
                 )
             self._sleep(wait)
+            if before_retry is not None:
+                outcome = before_retry()
+                if outcome is not None:
+                    return outcome
 
     def _trace(
         self, method: str, url: str, params: Mapping[str, Any] | None, outcome: str, started: float
@@ -205,6 +237,13 @@ class JiraTracker:
             raise JiraError("Jira's field list (GET field) is not a list")
         self.field_list = [f for f in fields if isinstance(f, Mapping)]
         self.catalog.add_field_list(self.field_list)
+
+    def myself(self) -> Mapping[str, Any]:
+        """The account ticketlint authenticates as (whose comments it may manage)."""
+        me = self.call("GET", "myself")
+        if not isinstance(me, Mapping) or not (me.get("accountId") or me.get("name") or me.get("key")):
+            raise JiraError(f"Jira at {self.site} answered GET myself without an account id or user name")
+        return me
 
     def field_ids(self, names: Sequence[str]) -> list[str]:
         """Ids of the fields to ask for: the base set plus every field the rules read."""

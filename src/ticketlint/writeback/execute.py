@@ -1,0 +1,159 @@
+"""Carry out epic plans against Jira, a few epics at a time, one epic's writes in order.
+
+Safety, in the order it applies:
+
+* A comment is edited or deleted only after its property ``ticketlint.managed`` confirms it
+  is ticketlint's for these packs (one read, only when there is something to change). A
+  comment that fails the check is left alone and the comment is planned again without it.
+* A comment POST is never repeated blindly: before a retry the epic's comments are read
+  again, and the POST counts as done if the comment is there.
+* Labels change by ``update`` add/remove operations, never by replacing the label set, so
+  a label someone adds meanwhile survives.
+* Writes to one epic run one after another (Jira limits writes per issue); 429/503 and
+  ``Retry-After`` are honoured by the tracker's retry loop.
+* A write refused on one epic (403, 404, 400, retries spent) is reported and the run goes
+  on; a 401 stops the run (the credentials are wrong for every epic).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from ticketlint.trackers.jira import JiraError, JiraTracker
+from ticketlint.writeback.comment import PROPERTY_KEY, Content, render
+from ticketlint.writeback.outcome import EpicOutcome
+from ticketlint.writeback.plan import (
+    CommentWrite,
+    EpicPlan,
+    comment_action,
+    comment_writes,
+    found_managed,
+    label_actions,
+)
+
+_COUNTED = {"create": "comments_created", "update": "comments_updated", "delete": "comments_deleted"}
+
+
+@dataclass(frozen=True)
+class Writer:
+    """Writes plans to one Jira site as the account ``me``."""
+
+    jira: JiraTracker
+    me: frozenset[str]
+    packs: str
+    markup: str  # "wiki" (REST v2) or "adf" (REST v3)
+    workers: int = 4
+
+    def run(self, plans: Sequence[EpicPlan]) -> list[EpicOutcome]:
+        """Every plan carried out; outcomes in plan order. A 401 stops the run (raised)."""
+        with ThreadPoolExecutor(max_workers=self.workers) as pool:
+            futures = [pool.submit(self.apply, plan) for plan in plans]
+            try:
+                return [f.result() for f in futures]
+            except BaseException:
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
+
+    def apply(self, plan: EpicPlan) -> EpicOutcome:
+        done: list[str] = []
+        notes: list[str] = []
+        counts: Counter[str] = Counter()
+        try:
+            writes, kept = self._verified(plan, notes)
+            for write in writes:
+                self._comment(plan.key, write)
+                done.append(comment_action(write, kept))
+                counts[_COUNTED[write.action]] += 1
+            if plan.add or plan.remove:
+                self._labels(plan)
+                done += label_actions(plan.add, plan.remove)
+                counts["labels_added"] += len(plan.add)
+                counts["labels_removed"] += len(plan.remove)
+        except JiraError as error:
+            if error.status == 401:
+                raise
+            return EpicOutcome(plan.key, tuple(done), str(error), tuple(notes), counts)
+        return EpicOutcome(plan.key, tuple(done), None, tuple(notes), counts)
+
+    # -- comments -------------------------------------------------------------------------
+    def _verified(self, plan: EpicPlan, notes: list[str]) -> tuple[tuple[CommentWrite, ...], str | None]:
+        """The plan's comment writes once each comment they touch is confirmed as ticketlint's,
+        and the id of the managed comment that is kept."""
+        foreign = {w.comment_id for w in plan.comment if w.comment_id and not self._ours(w.comment_id)}
+        candidates = [c for c in plan.candidates if c.id not in foreign]
+        kept = candidates[0].id if candidates else None
+        if not foreign:
+            return plan.comment, kept
+        notes += [
+            f"comment {cid} looks like ticketlint's but has no {PROPERTY_KEY} property for "
+            f"{self.packs}: left alone"
+            for cid in sorted(foreign)
+        ]
+        return comment_writes(candidates, plan.wanted, plan.only_over_existing), kept
+
+    def _ours(self, comment_id: str) -> bool:
+        try:
+            answer = self.jira.call("GET", f"comment/{comment_id}/properties/{PROPERTY_KEY}")
+        except JiraError as error:
+            if error.status == 404:
+                return False
+            raise
+        value = answer.get("value") if isinstance(answer, Mapping) else None
+        return isinstance(value, Mapping) and value.get("packs") == self.packs
+
+    def _comment(self, key: str, write: CommentWrite) -> None:
+        if write.action == "delete":
+            try:
+                self.jira.call("DELETE", f"issue/{key}/comment/{write.comment_id}")
+            except JiraError as error:
+                if error.status != 404:  # gone already (a retried DELETE, another run): done
+                    raise
+            return
+        content = write.content
+        assert content is not None
+        body = {
+            "body": render(content, self.markup),
+            "properties": [{"key": PROPERTY_KEY, "value": content.property_value}],
+        }
+        if write.action == "update":
+            self.jira.call("PUT", f"issue/{key}/comment/{write.comment_id}", body=body)
+            return
+        self.jira.call(
+            "POST", f"issue/{key}/comment", body=body, before_retry=lambda: self._posted(key, content)
+        )
+
+    def _posted(self, key: str, content: Content) -> Any:
+        """Before repeating a failed comment POST: the comment, if the POST did land."""
+        landed = [m for m in found_managed(self._comments(key), self.me, self.packs)
+                  if m.fingerprint == content.fingerprint]  # fmt: skip
+        return {"id": landed[0].id} if landed else None
+
+    def _comments(self, key: str) -> list[Any]:
+        comments: list[Any] = []
+        while True:
+            answer = self.jira.call(
+                "GET", f"issue/{key}/comment", params={"startAt": len(comments), "maxResults": 100}
+            )
+            batch = answer.get("comments") if isinstance(answer, Mapping) else None
+            if not batch:
+                return comments
+            comments += batch
+            if len(comments) >= int(answer.get("total") or 0):
+                return comments
+
+    # -- labels ---------------------------------------------------------------------------
+    def _labels(self, plan: EpicPlan) -> None:
+        operations = [{"add": label} for label in plan.add] + [{"remove": label} for label in plan.remove]
+        self.jira.call("PUT", f"issue/{plan.key}", body={"update": {"labels": operations}})
+
+
+def planned(plan: EpicPlan) -> EpicOutcome:
+    """A dry run's outcome: what the plan would write."""
+    counts: Counter[str] = Counter(_COUNTED[w.action] for w in plan.comment)
+    counts["labels_added"] += len(plan.add)
+    counts["labels_removed"] += len(plan.remove)
+    return EpicOutcome(plan.key, plan.actions(), None, (), +counts)
