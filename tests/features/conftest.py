@@ -4,12 +4,51 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 import pytest
 import yaml
 from pytest_bdd import given, parsers, then, when
 
 from tests.conftest import Workspace
+from tests.fakejira.data import ml_epic
+from tests.fakejira.fixtures import FakeJiraFactory
+from tests.fakejira.server import FakeJira
+
+SITES = {"Cloud": "cloud", "Data Center": "dc"}
+
+
+@pytest.fixture
+def site() -> dict[str, Any]:
+    """The fake Jira of the scenario and the secrets it was given."""
+    return {}
+
+
+def serve(
+    fake_jira: FakeJiraFactory, monkeypatch: pytest.MonkeyPatch, site: dict[str, Any], name: str
+) -> FakeJira:
+    fake = fake_jira(SITES[name])
+    auth = fake.auth_kwargs()
+    for variable in ("JIRA_URL", "JIRA_EMAIL", "JIRA_API_TOKEN", "JIRA_PAT", "CI"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("JIRA_URL", fake.url)
+    if "token_auth" in auth:
+        monkeypatch.setenv("JIRA_PAT", auth["token_auth"])
+        site["secrets"] = [auth["token_auth"]]
+    else:
+        monkeypatch.setenv("JIRA_EMAIL", auth["basic_auth"][0])
+        monkeypatch.setenv("JIRA_API_TOKEN", auth["basic_auth"][1])
+        site["secrets"] = [auth["basic_auth"][1]]
+    site["fake"] = fake
+    return fake
+
+
+@given(parsers.parse("a Jira {name} site with {count:d} ML epics"))
+def jira_site(
+    fake_jira: FakeJiraFactory, monkeypatch: pytest.MonkeyPatch, site: dict[str, Any], name: str, count: int
+) -> None:
+    fake = serve(fake_jira, monkeypatch, site, name)
+    fake.add_issues([ml_epic(n) for n in range(1, count + 1)])
 
 
 @given(parsers.parse('a file "{name}" containing:'))

@@ -12,54 +12,20 @@ import pytest
 from pytest_bdd import given, parsers, scenarios, then
 
 from tests.conftest import EXAMPLES, Workspace
-from tests.fakejira.data import ml_epic
 from tests.fakejira.fixtures import FakeJiraFactory
 from tests.fakejira.server import FakeJira
+from tests.features.conftest import serve
 
 scenarios("jira.feature")
 
 SEARCH = r"/search(/jql)?$"
-SITES = {"Cloud": "cloud", "Data Center": "dc"}
-
-
-@pytest.fixture
-def site() -> dict[str, Any]:
-    """The fake Jira of the scenario and the secrets it was given."""
-    return {}
-
-
-def _serve(
-    fake_jira: FakeJiraFactory, monkeypatch: pytest.MonkeyPatch, site: dict[str, Any], name: str
-) -> FakeJira:
-    fake = fake_jira(SITES[name])
-    auth = fake.auth_kwargs()
-    for variable in ("JIRA_URL", "JIRA_EMAIL", "JIRA_API_TOKEN", "JIRA_PAT", "CI"):
-        monkeypatch.delenv(variable, raising=False)
-    monkeypatch.setenv("JIRA_URL", fake.url)
-    if "token_auth" in auth:
-        monkeypatch.setenv("JIRA_PAT", auth["token_auth"])
-        site["secrets"] = [auth["token_auth"]]
-    else:
-        monkeypatch.setenv("JIRA_EMAIL", auth["basic_auth"][0])
-        monkeypatch.setenv("JIRA_API_TOKEN", auth["basic_auth"][1])
-        site["secrets"] = [auth["basic_auth"][1]]
-    site["fake"] = fake
-    return fake
-
-
-@given(parsers.parse("a Jira {name} site with {count:d} ML epics"))
-def jira_site(
-    fake_jira: FakeJiraFactory, monkeypatch: pytest.MonkeyPatch, site: dict[str, Any], name: str, count: int
-) -> None:
-    fake = _serve(fake_jira, monkeypatch, site, name)
-    fake.add_issues([ml_epic(n) for n in range(1, count + 1)])
 
 
 @given(parsers.parse('a Jira {name} site with the example epics "{export}"'))
 def jira_site_examples(
     fake_jira: FakeJiraFactory, monkeypatch: pytest.MonkeyPatch, site: dict[str, Any], name: str, export: str
 ) -> None:
-    fake = _serve(fake_jira, monkeypatch, site, name)
+    fake = serve(fake_jira, monkeypatch, site, name)
     fake.add_fields(json.loads((EXAMPLES / "field.json").read_text()))
     fake.add_issues(json.loads((EXAMPLES / export).read_text()))
 

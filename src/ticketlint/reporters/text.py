@@ -126,11 +126,15 @@ class TextReporter:
         if log.left:
             writes = sum(n for _, _, n in log.left)
             self._write(
-                f"Left for the next run (--max-writes {log.max_writes}): {len(log.left)} epics, "
+                f"Left for the next run (--max-writes {log.max_writes}): "
+                f"{len(log.left)} epic{'s' if len(log.left) != 1 else ''}, "
                 f"{writes} writes: {', '.join(key for key, _, _ in log.left)}"
             )
         if log.failed:
-            self._write(f"{len(log.failed)} epics could not be written; the next run tries again.")
+            count = len(log.failed)
+            self._write(
+                f"{count} epic{'s' if count != 1 else ''} could not be written; the next run tries again."
+            )
 
 
 def create(stream: IO[str], style: Style) -> TextReporter:
