@@ -123,6 +123,21 @@ Feature: Writing back to Jira: one managed comment and the managed labels per ep
     And epic "ML-1" has one ticketlint comment saying "Write the success metric"
     And the output contains "left alone"
 
+  Scenario: A look-alike that says the same is neither kept nor allowed to displace ticketlint's comment
+    Given "ticketlint apply" has run
+    And on Jira "ML-1" has an older copy of ticketlint's comment, by the ticketlint account, without the property
+    When I run "ticketlint apply" against Jira
+    Then Jira received 0 write requests
+    And the ticketlint comment on "ML-1" is the one the first run wrote
+    And that comment is unchanged
+
+  Scenario: A write that finds the epic gone is reported and the rest go on
+    Given Jira answers 404 on the next label PUT
+    When I run "ticketlint apply" against Jira
+    Then the exit code is 2
+    And the output contains "write failed"
+    And the output contains "the next run tries again"
+
   Scenario: Two runs at once, then one more, leave exactly one managed comment per epic
     Given Jira takes 0.05 seconds to answer each request
     When two "ticketlint apply -q" runs start at the same time
@@ -160,6 +175,14 @@ Feature: Writing back to Jira: one managed comment and the managed labels per ep
     And the output contains "Left for the next run (--max-writes 2): 1 epic, 2 writes: ML-2"
     When I run "ticketlint apply --max-writes 2" against Jira
     Then epic "ML-2" has one ticketlint comment saying "Record the baseline"
+
+  Scenario: A budget smaller than one epic's writes still makes progress, comment first
+    When I run "ticketlint apply --max-writes 1" against Jira
+    Then Jira received 1 write requests
+    And epic "ML-1" has one ticketlint comment saying "Write the success metric"
+    And epic "ML-1" has the labels "ml, team-x"
+    When I run "ticketlint apply --max-writes 1" against Jira
+    Then epic "ML-1" has the labels "ml, team-x, needs-metric, needs-baseline, kickoff-incomplete"
 
   Scenario: A dry run prints the plan and writes nothing
     When I run "ticketlint apply --dry-run" against Jira

@@ -197,6 +197,18 @@ def lookalike(site: dict[str, Any], key: str) -> None:
     site["lookalike"] = site["fake"].add_comment(key, body)
 
 
+OLDER_COPY = 'on Jira "{key}" has an older copy of ticketlint\'s comment, by the ticketlint account, '
+
+
+@given(parsers.parse(OLDER_COPY + "without the property"))
+def older_copy(site: dict[str, Any], key: str) -> None:
+    fake: FakeJira = site["fake"]
+    (real,) = _managed(fake, key)
+    older = fake.add_comment(key, real["body"], created="2020-01-01T00:00:00.000+0000", comment_id="1")
+    site["lookalike"] = older
+    fake.reset_log()
+
+
 @given(parsers.parse("Jira takes {seconds:f} seconds to answer each request"))
 def slow_site(site: dict[str, Any], seconds: float) -> None:
     site["fake"].latency = seconds

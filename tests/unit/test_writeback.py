@@ -24,6 +24,7 @@ from ticketlint.writeback.plan import (
     CommentWrite,
     EpicPlan,
     Managed,
+    author_ids,
     comment_writes,
     found_managed,
     within_budget,
@@ -46,6 +47,17 @@ def test_wiki_text_leaves_no_live_markup() -> None:
     for live in (r"(?<!\\)\[", r"(?<!\\)\{", r"(?<!\\)!", r"(?<!\\)\|", r"(?<!\\)\*", "://"):
         assert not re.search(live, escaped), (live, escaped)
     assert escaped.replace("\\", "").replace("\u200b", "") == EVIL  # nothing lost once rendered
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["_http://evil.example", "1http://evil.example", "éhttps://evil.example", "mailto:evil@example.com",
+     "www.evil.example", "write to evil@example.com"],
+)  # fmt: skip
+def test_wiki_text_breaks_every_autolink(text: str) -> None:
+    escaped = wiki_text(text)
+    assert not re.search(r"://|mailto:|www\.|@\w", escaped.replace("\\", "")), escaped
+    assert escaped.replace("\\", "").replace("\u200b", "") == text
 
 
 def test_wiki_text_is_one_line() -> None:
@@ -119,7 +131,7 @@ def test_pack_id_is_one_marker_word() -> None:
 
 
 def test_found_managed_needs_both_the_author_and_the_marker() -> None:
-    me = frozenset({"bot-id"})
+    me = frozenset({"accountId:bot-id"})
     footer = "ticketlint:kickoff:0123456789ab"
     comments = [
         {"id": "3", "created": "2026-01-03", "author": {"accountId": "bot-id"}, "body": f"x {footer}"},
@@ -169,11 +181,43 @@ def _plan(key: str, rank: int, writes: int) -> EpicPlan:
     return EpicPlan(key, rank, rank, tuple(CommentWrite("create", None, WANTED) for _ in range(writes)))
 
 
-def test_budget_takes_the_most_severe_epics_first_and_fills_what_is_left() -> None:
+def test_budget_goes_in_severity_order_and_splits_the_epic_it_ends_in() -> None:
     plans = [_plan("ML-1", 2, 2), _plan("ML-2", 3, 2), _plan("ML-3", 3, 3), _plan("ML-4", 0, 1)]
     chosen, left = within_budget(plans, 4)
-    # Errors first (ML-2, then ML-3, which does not fit in what is left), then what still fits.
-    assert [p.key for p in chosen] == ["ML-2", "ML-1"]
-    assert [p.key for p in left] == ["ML-3", "ML-4"]
+    assert [(p.key, p.writes) for p in chosen] == [("ML-2", 2), ("ML-3", 2)]
+    assert [(p.key, p.writes) for p in left] == [("ML-3", 1), ("ML-1", 2), ("ML-4", 1)]
     assert within_budget(plans, None)[1] == []
     assert within_budget(plans, 0)[0] == []
+
+
+def test_a_budget_smaller_than_any_epic_still_makes_progress() -> None:
+    plan = EpicPlan("ML-1", 3, 1, (CommentWrite("create", None, WANTED),), add=("needs-metric",))
+    chosen, left = within_budget([plan], 1)
+    assert [p.actions() for p in chosen] == [("create comment",)]
+    assert [p.actions() for p in left] == [("add label needs-metric",)]
+
+
+def test_author_ids_never_match_across_fields() -> None:
+    assert author_ids({"accountId": "abc"}) == {"accountId:abc"}
+    assert author_ids({"key": "JIRAUSER1", "name": "dana"}) == {"key:JIRAUSER1"}
+    assert not author_ids({"name": "JIRAUSER1"}) & author_ids({"key": "JIRAUSER1", "name": "bot"})
+
+
+def test_the_oldest_comment_is_the_smallest_id_whatever_the_time_zone() -> None:
+    me = frozenset({"accountId:bot"})
+    footer = "ticketlint:kickoff:0123456789ab"
+    comments = [
+        {
+            "id": "200",
+            "created": "2026-10-25T02:10:00.000+0100",
+            "author": {"accountId": "bot"},
+            "body": footer,
+        },
+        {
+            "id": "100",
+            "created": "2026-10-25T02:50:00.000+0200",
+            "author": {"accountId": "bot"},
+            "body": footer,
+        },
+    ]
+    assert [m.id for m in found_managed(comments, me, "kickoff")] == ["100", "200"]

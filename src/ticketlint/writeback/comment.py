@@ -24,6 +24,8 @@ from urllib.parse import quote
 from ticketlint.model import Severity
 
 PROPERTY_KEY = "ticketlint.managed"
+# Bump when the wording or layout of the comment changes: every comment is then rewritten once.
+TEMPLATE_VERSION = 1
 MARKER = re.compile(r"ticketlint:([a-z0-9][a-z0-9+-]*):([0-9a-f]{12})")
 _GROUPS = {
     Severity.ERROR: "Blocking (error)",
@@ -68,6 +70,7 @@ class Content:
     @property
     def fingerprint(self) -> str:
         facts = [
+            TEMPLATE_VERSION,
             self.packs,
             [[i.severity.value, i.rule, i.message, i.docs] for i in self.items],
             [self.mention.account, self.mention.cloud] if self.mention else None,
@@ -80,7 +83,7 @@ class Content:
 
     @property
     def property_value(self) -> dict[str, Any]:
-        return {"packs": self.packs, "fingerprint": self.fingerprint, "version": 1}
+        return {"packs": self.packs, "fingerprint": self.fingerprint, "version": TEMPLATE_VERSION}
 
 
 def pack_id(packs: tuple[str, ...]) -> str:
@@ -155,14 +158,16 @@ def _groups(content: Content) -> Iterator[tuple[str, list[Item]]]:
 # Links, mentions and anchors ([), macros ({), images (!), tables (|) and the text effects;
 # hyphens and brackets are left alone (they are common and can only strike text through).
 _WIKI_SPECIAL = re.compile(r"([\\\[\]{}|!*_^~+?#])")
-_SCHEME = re.compile(r"\b([A-Za-z][A-Za-z0-9+.-]*):(?=//)")
+# What a renderer links without brackets: URLs, mailto:, www. and e-mail addresses.
+_AUTOLINK = re.compile(r"(:)(?=//)|(?i:(mailto|www))(?=[:.])|(@)(?=\w)")
 
 
 def wiki_text(text: str) -> str:
-    """Plain text made inert in wiki markup: one line, every markup character escaped, and no
-    ``scheme://`` for the renderer to turn into a link (a zero-width space after the colon)."""
+    """Plain text made inert in wiki markup: one line, every markup character escaped, and a
+    zero-width space where a renderer would otherwise start a link (after the ``:`` of
+    ``://``, in ``mailto:`` and ``www.``, after an ``@``)."""
     flat = " ".join(text.split())
-    return _SCHEME.sub("\\1:\u200b", _WIKI_SPECIAL.sub(r"\\\1", flat))
+    return _AUTOLINK.sub(lambda m: m.group(0) + "\u200b", _WIKI_SPECIAL.sub(r"\\\1", flat))
 
 
 def _wiki_link(label: str, url: str) -> str:

@@ -81,19 +81,28 @@ class Writer:
 
     # -- comments -------------------------------------------------------------------------
     def _verified(self, plan: EpicPlan, notes: list[str]) -> tuple[tuple[CommentWrite, ...], str | None]:
-        """The plan's comment writes once each comment they touch is confirmed as ticketlint's,
-        and the id of the managed comment that is kept."""
-        foreign = {w.comment_id for w in plan.comment if w.comment_id and not self._ours(w.comment_id)}
+        """The comment writes once ticketlint's property confirms its comments, and the id of
+        the managed comment kept.
+
+        Only when the plan edits or deletes an existing comment: then every candidate is
+        checked (the kept one too, so a look-alike can neither be kept nor cause the real
+        one to be deleted as a duplicate) and the writes are planned again without the
+        comments that fail.
+        """
+        if not any(w.comment_id for w in plan.comment):
+            return plan.comment, plan.candidates[0].id if plan.candidates else None
+        foreign = {c.id for c in plan.candidates if not self._ours(c.id)}
         candidates = [c for c in plan.candidates if c.id not in foreign]
-        kept = candidates[0].id if candidates else None
         if not foreign:
-            return plan.comment, kept
+            return plan.comment, plan.candidates[0].id
         notes += [
             f"comment {cid} looks like ticketlint's but has no {PROPERTY_KEY} property for "
             f"{self.packs}: left alone"
             for cid in sorted(foreign)
         ]
-        return comment_writes(candidates, plan.wanted, plan.only_over_existing), kept
+        writes = comment_writes(candidates, plan.wanted, plan.only_over_existing)
+        # No more writes than the plan had: it may be the part of a plan the budget allowed.
+        return writes[: len(plan.comment)], candidates[0].id if candidates else None
 
     def _ours(self, comment_id: str) -> bool:
         try:
@@ -128,9 +137,10 @@ class Writer:
 
     def _posted(self, key: str, content: Content) -> Any:
         """Before repeating a failed comment POST: the comment, if the POST did land."""
-        landed = [m for m in found_managed(self._comments(key), self.me, self.packs)
-                  if m.fingerprint == content.fingerprint]  # fmt: skip
-        return {"id": landed[0].id} if landed else None
+        for managed in found_managed(self._comments(key), self.me, self.packs):
+            if managed.fingerprint == content.fingerprint and self._ours(managed.id):
+                return {"id": managed.id}
+        return None
 
     def _comments(self, key: str) -> list[Any]:
         comments: list[Any] = []

@@ -8,7 +8,7 @@ and comments with their authors and bodies), so planning costs no request.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ticketlint.engine import Checked
@@ -54,6 +54,13 @@ class EpicPlan:
     @property
     def writes(self) -> int:
         return len(self.comment) + (1 if self.add or self.remove else 0)
+
+    def split(self, budget: int) -> tuple[EpicPlan, EpicPlan]:
+        """The first ``budget`` writes (comments first, then the label update) and the rest."""
+        comment, rest = self.comment[:budget], self.comment[budget:]
+        if rest:
+            return replace(self, comment=comment, add=(), remove=()), replace(self, comment=rest)
+        return replace(self, add=(), remove=()), replace(self, comment=())
 
     def describe(self) -> str:
         """What the plan does, for people: 'create comment; add labels a, b'."""
@@ -140,8 +147,9 @@ class Planner:
         fields = issue.get("fields")
         if not isinstance(fields, Mapping):
             return None
-        owner = mention_for(fields.get("assignee"), self.cloud)
-        return owner or mention_for(fields.get("reporter"), self.cloud)
+        # The reporter only when nobody is assigned, never instead of an assignee.
+        owner = fields.get("assignee") or fields.get("reporter")
+        return mention_for(owner, self.cloud)
 
 
 def comment_action(write: CommentWrite, kept: str | None) -> str:
@@ -181,10 +189,16 @@ def comment_writes(
 
 
 def author_ids(user: Any) -> frozenset[str]:
-    """The ids a user object is known by: accountId (Cloud), name and key (Data Center)."""
+    """How a user is told apart: ``accountId:`` on Cloud; on Data Center ``key:`` (which never
+    changes), else ``name:``. Each id is tagged with its field, so a user name can never
+    match someone's key."""
     if not isinstance(user, Mapping):
         return frozenset()
-    return frozenset(str(user[k]) for k in ("accountId", "name", "key") if isinstance(user.get(k), str))
+    for field_name in ("accountId", "key", "name"):
+        value = user.get(field_name)
+        if isinstance(value, str) and value:
+            return frozenset({f"{field_name}:{value}"})
+    return frozenset()
 
 
 def managed_comments(issue: Mapping[str, Any], me: frozenset[str], packs: str) -> list[Managed]:
@@ -204,7 +218,9 @@ def found_managed(comments: Iterable[Any], me: frozenset[str], packs: str) -> li
         marker = marker_of(c.get("body"))
         if marker is not None and marker[0] == packs:
             managed.append(Managed(str(c.get("id")), str(c.get("created") or ""), marker[1]))
-    return sorted(managed, key=lambda m: (m.created, _numeric(m.id)))
+    # Jira's comment ids only grow: the smallest is the oldest (timestamps carry the reader's
+    # time zone and do not sort as text).
+    return sorted(managed, key=lambda m: (_numeric(m.id), m.created))
 
 
 def _numeric(value: str) -> tuple[int, str]:
@@ -212,15 +228,22 @@ def _numeric(value: str) -> tuple[int, str]:
 
 
 def within_budget(plans: Sequence[EpicPlan], budget: int | None) -> tuple[list[EpicPlan], list[EpicPlan]]:
-    """The plans to carry out now (most severe epics first) and those left for the next run."""
+    """The plans to carry out now and what is left for the next run: most severe epics first,
+    in that order; the epic the budget ends in gets the part that fits (its comment first)."""
     ordered = sorted(plans, key=lambda p: (-p.rank, -p.findings, p.key))
     if budget is None:
         return ordered, []
-    chosen, left = [], []
+    chosen: list[EpicPlan] = []
+    left: list[EpicPlan] = []
     for plan in ordered:
         if plan.writes <= budget:
             chosen.append(plan)
             budget -= plan.writes
+        elif budget > 0:
+            part, rest = plan.split(budget)
+            chosen.append(part)
+            left.append(rest)
+            budget = 0
         else:
             left.append(plan)
     return chosen, left
