@@ -26,7 +26,7 @@ WORKERS = 4
 
 
 @contextmanager
-def _site(mode: str, count: int, latency: float) -> Any:
+def site(mode: str, count: int, latency: float) -> Any:
     fake = FakeJira(mode).start()
     try:
         fake.add_issues([ml_epic(n) for n in range(1, count + 1)])
@@ -45,7 +45,7 @@ def _site(mode: str, count: int, latency: float) -> Any:
 
 def check_against_jira(mode: str, count: int, latency: float) -> tuple[int, float]:
     """(requests made, wall seconds) of one ``ticketlint check`` of ``count`` epics."""
-    with _site(mode, count, latency) as fake:
+    with site(mode, count, latency) as fake:
         runner = CliRunner()
         with runner.isolated_filesystem():  # no ticketlint.yaml around to point elsewhere
             started = time.perf_counter()

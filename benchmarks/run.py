@@ -24,6 +24,7 @@ from benchmarks.detection import markdown_table, score_corpus, style_counts  # n
 from benchmarks.generate import generate  # noqa: E402
 from benchmarks.handwritten import handwritten_findings  # noqa: E402
 from benchmarks.jira_requests import jira_rows  # noqa: E402
+from benchmarks.jira_writes import write_rows  # noqa: E402
 from ticketlint.engine import evaluate_epic  # noqa: E402
 from ticketlint.fields import FieldCatalog  # noqa: E402
 from ticketlint.rulefile import load_rules  # noqa: E402
@@ -106,12 +107,14 @@ def main() -> int:
     count, repeats = (200, 1) if args.smoke else (args.epics, 3)
     jira_epics, latency = (200, 0.005) if args.smoke else (2_000, 0.05)
     rows = engine_rows(count, repeats) + jira_rows(jira_epics, latency)
+    rows += write_rows(jira_epics, 40 if args.smoke else 400, latency)
     print(f"ticketlint benchmarks on {platform.python_implementation()} {platform.python_version()}, "
           f"{platform.machine()}\n")  # fmt: skip
     print("| what | ticketlint | reference | ratio | target |")
     print("|---|---:|---:|---:|---|")
     for row in rows:
-        figures = f"{row['ours']:,.2f} | {row['reference']:,.2f} | {row['ratio']:.2f}"
+        ratio = "-" if row["ratio"] is None else f"{row['ratio']:.2f}"
+        figures = f"{row['ours']:,.2f} | {row['reference']:,.2f} | {ratio}"
         print(f"| {row['what']} | {figures} | {row['target']} |")
     detection: dict[str, Any] = {}
     corpus = ROOT / "tests" / "corpus"
