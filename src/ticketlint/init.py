@@ -46,7 +46,15 @@ tracker:
 #     rules:
 #       success-metric-defined: {severity: warning}
 
-# Write-back to Jira (one managed comment and labels per epic) comes with `ticketlint apply`.
+# What `ticketlint apply` writes back to Jira: one comment per epic, kept current, and labels.
+# Try `ticketlint apply --dry-run` first: it prints the plan and writes nothing.
+apply:
+  threshold: warning                 # comment while findings at or above this remain
+  summary_label: kickoff-incomplete  # on epics with an error; null for none
+  # ready_label: kickoff-ready       # on epics with nothing left to write
+  on_pass: resolve                   # resolve: turn the comment into a resolved note | delete
+  mention: none                      # owner: mention the assignee (reporter when unassigned)
+  max_writes: 500                    # write requests per run; the rest wait for the next run
 """
 
 WORKFLOW = """\

@@ -79,6 +79,15 @@ class MarkdownReporter:
             f"\n{tally.checked} epics checked: {counts['error']} errors, {counts['warning']} warnings, "
             f"{counts['info']} infos; {sum(tally.by_excuse.values())} findings excused.\n"
         )
+        if tally.writes is not None:
+            totals, log = tally.writes.totals, tally.writes
+            verb = "Would write to Jira (dry run)" if log.dry_run else "Written to Jira"
+            write(
+                f"\n{verb}: {totals['comments_created']} comments created, {totals['comments_updated']} "
+                f"updated, {totals['comments_deleted']} deleted; {totals['labels_added']} labels added, "
+                f"{totals['labels_removed']} removed ({log.write_requests} write requests). "
+                f"{len(log.left)} epics left for the next run, {len(log.failed)} failed.\n"
+            )
 
 
 def create(stream: IO[str], style: Style) -> MarkdownReporter:

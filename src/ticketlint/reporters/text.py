@@ -95,7 +95,7 @@ class TextReporter:
         self._write()
         if log.dry_run:
             self._write(self._style("Plan (dry run: nothing was written to Jira):", bold=True))
-        elif log.epics:
+        elif log.epics and not self.style.quiet:
             self._write(self._style("Written to Jira:", bold=True))
         if not self.style.quiet:
             width = max((len(e.key) for e in log.epics), default=0)
