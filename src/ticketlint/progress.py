@@ -1,4 +1,4 @@
-"""The fetch progress bar on stderr: epics fetched, pages, rate.
+"""Progress bars on stderr: epics fetched (pages, rate), and epics written back to Jira.
 
 Shown only to a person watching: stderr is a terminal, not in CI, not with ``-q``. rich is
 imported only then, so runs in pipelines and tests pay nothing for it.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Protocol
 
@@ -34,6 +34,7 @@ def fetch_progress(source: str, *, quiet: bool) -> Iterator[Progress]:
         return
     import time
 
+    from rich.console import Console
     from rich.progress import Progress as Bar
     from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -43,7 +44,7 @@ def fetch_progress(source: str, *, quiet: bool) -> Iterator[Progress]:
         TextColumn("{task.completed:,.0f} epics, {task.fields[pages]} pages, {task.fields[rate]}"),
         TimeElapsedColumn(),
     )
-    with Bar(*columns, transient=True, redirect_stdout=False) as bar:
+    with Bar(*columns, console=Console(stderr=True), transient=True, redirect_stdout=False) as bar:
         task = bar.add_task("fetch", total=None, source=source, pages=0, rate="")
         started = time.monotonic()
 
@@ -58,3 +59,20 @@ def fetch_progress(source: str, *, quiet: bool) -> Iterator[Progress]:
                 bar.update(task, advance=epics, pages=self.pages, rate=f"{rate:,.0f} epics/s")
 
         yield _Shown()
+
+
+@contextmanager
+def write_progress(total: int, *, quiet: bool) -> Iterator[Callable[[], None]]:
+    """A bar of epics written to Jira; call what it yields once per epic done (any thread)."""
+    if not wanted(quiet) or total == 0:
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress as Bar
+
+    columns = (TextColumn("Writing to Jira:"), BarColumn(), MofNCompleteColumn(), TextColumn("epics"),
+               TimeElapsedColumn())  # fmt: skip
+    with Bar(*columns, console=Console(stderr=True), transient=True, redirect_stdout=False) as bar:
+        task = bar.add_task("write", total=total)
+        yield lambda: bar.advance(task)

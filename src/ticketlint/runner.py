@@ -248,4 +248,4 @@ def run_apply(request: CheckRequest, sinks: Sequence[Sink], settings: ApplySetti
         )
     from ticketlint.writeback.session import ApplySession  # imports the jira library
 
-    return run_check(replace(request, sources=()), sinks, ApplySession(settings, dry_run))
+    return run_check(replace(request, sources=()), sinks, ApplySession(settings, dry_run, request.quiet))

@@ -18,7 +18,7 @@ Safety, in the order it applies:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -48,10 +48,17 @@ class Writer:
     markup: str  # "wiki" (REST v2) or "adf" (REST v3)
     workers: int = 4
 
-    def run(self, plans: Sequence[EpicPlan]) -> list[EpicOutcome]:
-        """Every plan carried out; outcomes in plan order. A 401 stops the run (raised)."""
+    def run(self, plans: Sequence[EpicPlan], on_done: Callable[[], None] = lambda: None) -> list[EpicOutcome]:
+        """Every plan carried out; outcomes in plan order; ``on_done`` after each epic. A 401
+        stops the run (raised)."""
+
+        def apply(plan: EpicPlan) -> EpicOutcome:
+            outcome = self.apply(plan)
+            on_done()
+            return outcome
+
         with ThreadPoolExecutor(max_workers=self.workers) as pool:
-            futures = [pool.submit(self.apply, plan) for plan in plans]
+            futures = [pool.submit(apply, plan) for plan in plans]
             try:
                 return [f.result() for f in futures]
             except BaseException:

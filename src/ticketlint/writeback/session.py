@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ticketlint.engine import Checked
+from ticketlint.progress import write_progress
 from ticketlint.rulefile import Rule
 from ticketlint.summary import Tally
 from ticketlint.trackers.jira import JiraTracker
@@ -26,6 +27,7 @@ class ApplySession:
 
     settings: ApplySettings
     dry_run: bool = False
+    quiet: bool = False
     plans: list[EpicPlan] = field(default_factory=list)
     _planner: Planner | None = None
     _writer: Writer | None = None
@@ -58,6 +60,7 @@ class ApplySession:
         if self.dry_run:
             log.epics = [planned(p) for p in chosen]
         else:
-            log.epics = self._writer.run(chosen)
+            with write_progress(len(chosen), quiet=self.quiet) as done:
+                log.epics = self._writer.run(chosen, done)
         log.requests.update(self._jira.sent)
         tally.writes = log
