@@ -156,6 +156,7 @@ Feature: Writing back to Jira: one managed comment and the managed labels per ep
     Examples:
       | fault                                            | write         |
       | answers 429 with Retry-After "0"                 | comment POST  |
+      | hits the per-issue write limit                   | label PUT     |
       | answers 503 with Retry-After "0"                 | label PUT     |
       | drops the connection                             | comment POST  |
       | drops the connection after saving                | comment POST  |
@@ -203,6 +204,13 @@ Feature: Writing back to Jira: one managed comment and the managed labels per ep
     And the output contains "write failed"
     And the output contains "(403)"
     And exactly one of "ML-1, ML-2" has a ticketlint comment
+
+  Scenario: Credentials refused part-way through the writes stop the run with a clear message
+    Given Jira answers 401 on the next comment POST
+    When I run "ticketlint apply" against Jira
+    Then the exit code is 2
+    And the error output contains "did not accept"
+    And the error output has no traceback
 
   Scenario: Text from the epic cannot mention people, run macros or make links in the comment
     Given on Jira the summary of "ML-1" becomes "[~accountid:5b10a] {code}x{code} see http://evil.example !img.png!"

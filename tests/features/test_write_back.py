@@ -220,6 +220,10 @@ def write_fault(site: dict[str, Any], fault: str, write: str) -> None:
     path, method = WRITES[write]
     saved = fault.endswith(" after saving")
     fault = fault.removesuffix(" after saving")
+    if fault == "hits the per-issue write limit":  # Jira Cloud's 429 for too many writes to one issue
+        headers = {"Retry-After": "0", "RateLimit-Reason": "jira-per-issue-on-write"}
+        fake.fail_next(path, 429, headers, method=method)
+        return
     if fault == "drops the connection":
         fake.reset_connection_next(path, method=method, after_processing=saved)
         return
