@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
+import xmlschema
 import yaml
 from pytest_bdd import given, parsers, then, when
 
@@ -16,6 +18,7 @@ from tests.fakejira.fixtures import FakeJiraFactory
 from tests.fakejira.server import FakeJira
 
 SITES = {"Cloud": "cloud", "Data Center": "dc"}
+JUNIT_SCHEMA = xmlschema.XMLSchema(str(Path(__file__).parents[1] / "schemas" / "junit.xsd"))
 
 
 @pytest.fixture
@@ -224,6 +227,7 @@ def unused_waivers(workspace: Workspace, count: int, text: str) -> None:
 def junit_file(workspace: Workspace, name: str, cases: int, failures: int) -> None:
     import xml.etree.ElementTree as ET
 
+    JUNIT_SCHEMA.validate(str(workspace.root / name))  # what CI servers read
     suite = ET.parse(workspace.root / name).getroot().find("testsuite")
     assert suite is not None
     assert int(suite.get("tests", "0")) == len(suite.findall("testcase")) == cases
