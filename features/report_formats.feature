@@ -12,6 +12,7 @@ Feature: Reports for where people look
     And the file "report.md" still contains "## Readiness by owner"
     And the file "report.md" still contains "- **[REC-130](https://jira.example.com/browse/REC-130)** Improve recommendations for new users (Dana Lee): pm-kickoff-review (error)"
     And the file "report.xml" is JUnit XML with 156 test cases and 72 failures
+    And the Markdown in "report.md" renders as 8 owner rows and links to 6 epics in Jira
 
   Scenario: Epic text cannot inject Markdown into the report
     Given a file "epics.yaml" containing:
@@ -22,6 +23,7 @@ Feature: Reports for where people look
     When I run "ticketlint check --source epics.yaml --format markdown"
     Then the output contains "\[click me\]\(http://evil.example\) \| \<b\>x\</b\>"
     And the output contains "\*\*Boss\*\*"
+    And the Markdown output renders with no link and no HTML from the epic
 
   Scenario: GitHub annotations and the job summary
     Given the GitHub step summary file is "summary.md"
