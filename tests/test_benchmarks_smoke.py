@@ -21,5 +21,14 @@ def test_benchmarks_run_and_agree_with_the_handwritten_floor(tmp_path: Path) -> 
     assert done.returncode == 0, done.stderr
     assert "| what | ticketlint | reference | ratio | target |" in done.stdout
     rows = json.loads((tmp_path / "results.json").read_text())["rows"]
-    agreement = next(r for r in rows if r["what"].startswith("findings agreeing"))
-    assert agreement["ours"] == 1.0, "ticketlint and the hand-written floor disagree on some epic"
+    by_what = {r["what"]: r for r in rows}
+    agreements = [r for what, r in by_what.items() if what.startswith("findings agreeing")]
+    assert len(agreements) == 2 and all(r["ours"] == 1.0 for r in agreements), "some epic disagrees"
+    # Counts, not timings: these hold on any machine.
+    assert all(
+        r["ratio"] == 1.0
+        for what, r in by_what.items()
+        if what.startswith(("requests,", "write requests, first"))
+    )
+    assert all(r["ours"] == 0 for what, r in by_what.items() if what.startswith("write requests, second"))
+    assert by_what["jira and requests imported by an offline check (modules)"]["ours"] == 0
