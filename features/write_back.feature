@@ -138,6 +138,29 @@ Feature: Writing back to Jira: one managed comment and the managed labels per ep
     And the output contains "write failed"
     And the output contains "the next run tries again"
 
+  Scenario: Adding a pack takes the comment over instead of leaving a second one
+    Given "ticketlint apply" has run
+    And a file "extra.yaml" containing:
+      """
+      name: extra
+      selector: {labels: [ml]}
+      rules:
+        - id: data-sources
+          description: Where the training data comes from.
+          severity: warning
+          targets: [{section: Data sources}]
+          check: {filled: {}}
+          message: Say in section "Data sources" where the training data comes from.
+      """
+    And a file "ticketlint.yaml" containing:
+      """
+      rules: [kickoff.yaml, extra.yaml]
+      """
+    When I run "ticketlint apply" against Jira
+    Then epic "ML-1" has one ticketlint comment saying "where the training data comes from"
+    And the ticketlint comment on "ML-1" is the one the first run wrote
+    And epic "ML-3" has one ticketlint comment saying "where the training data comes from"
+
   Scenario: Two runs at once, then one more, leave exactly one managed comment per epic
     Given Jira takes 0.05 seconds to answer each request
     When two "ticketlint apply -q" runs start at the same time

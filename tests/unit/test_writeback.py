@@ -18,6 +18,7 @@ from ticketlint.writeback.comment import (
     pack_id,
     render_adf,
     render_wiki,
+    same_packs,
     wiki_text,
 )
 from ticketlint.writeback.plan import (
@@ -128,6 +129,11 @@ def test_fingerprint_changes_with_what_the_comment_says() -> None:
 def test_pack_id_is_one_marker_word() -> None:
     assert pack_id(("ml-kickoff",)) == "ml-kickoff"
     assert pack_id(("ml-kickoff", "Team Rules")) == "ml-kickoff+team-rules"
+
+
+def test_a_comment_belongs_to_runs_that_share_a_pack() -> None:
+    assert same_packs("kickoff", "kickoff+extra") and same_packs("kickoff+extra", "extra")
+    assert not same_packs("other", "kickoff") and not same_packs(None, "kickoff")
 
 
 def test_found_managed_needs_both_the_author_and_the_marker() -> None:

@@ -91,6 +91,13 @@ def pack_id(packs: tuple[str, ...]) -> str:
     return "+".join(re.sub(r"[^a-z0-9-]+", "-", p.lower()).strip("-") or "pack" for p in packs)
 
 
+def same_packs(marked: object, packs: str) -> bool:
+    """Whether a comment marked for ``marked`` packs belongs to a run of ``packs``: they share
+    a pack. Adding or dropping a pack then takes the comment over (it is rewritten once)
+    instead of leaving it behind beside a new one; runs with unrelated packs keep theirs."""
+    return isinstance(marked, str) and bool(set(marked.split("+")) & set(packs.split("+")))
+
+
 def mention_for(account: Any, cloud: bool) -> Mention | None:
     """A mention of a Jira user object (assignee or reporter), if it has a usable id."""
     if not isinstance(account, dict):

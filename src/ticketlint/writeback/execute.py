@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ticketlint.trackers.jira import JiraError, JiraTracker
-from ticketlint.writeback.comment import PROPERTY_KEY, Content, render
+from ticketlint.writeback.comment import PROPERTY_KEY, Content, render, same_packs
 from ticketlint.writeback.outcome import EpicOutcome
 from ticketlint.writeback.plan import (
     CommentWrite,
@@ -119,7 +119,7 @@ class Writer:
                 return False
             raise
         value = answer.get("value") if isinstance(answer, Mapping) else None
-        return isinstance(value, Mapping) and value.get("packs") == self.packs
+        return isinstance(value, Mapping) and same_packs(value.get("packs"), self.packs)
 
     def _comment(self, key: str, write: CommentWrite) -> None:
         if write.action == "delete":

@@ -14,7 +14,7 @@ from typing import Any
 from ticketlint.engine import Checked
 from ticketlint.model import Severity
 from ticketlint.rulefile import Rule
-from ticketlint.writeback.comment import Content, Item, Mention, marker_of, mention_for
+from ticketlint.writeback.comment import Content, Item, Mention, marker_of, mention_for, same_packs
 from ticketlint.writeback.settings import BUILTIN_DOCS_URL, ApplySettings
 
 
@@ -210,13 +210,13 @@ def managed_comments(issue: Mapping[str, Any], me: frozenset[str], packs: str) -
 
 
 def found_managed(comments: Iterable[Any], me: frozenset[str], packs: str) -> list[Managed]:
-    """Of a list of Jira comments, those by ``me`` whose footer carries the marker of ``packs``."""
+    """Of a list of Jira comments, those by ``me`` whose footer marker names one of ``packs``."""
     managed = []
     for c in comments:
         if not isinstance(c, Mapping) or not (author_ids(c.get("author")) & me):
             continue
         marker = marker_of(c.get("body"))
-        if marker is not None and marker[0] == packs:
+        if marker is not None and same_packs(marker[0], packs):
             managed.append(Managed(str(c.get("id")), str(c.get("created") or ""), marker[1]))
     # Jira's comment ids only grow: the smallest is the oldest (timestamps carry the reader's
     # time zone and do not sort as text).
