@@ -14,6 +14,7 @@ from tests.conftest import REPO
 from tests.fakejira.data import ml_epic
 from tests.fakejira.fixtures import FakeJiraFactory
 from tests.fakejira.server import FakeJira
+from ticketlint.init import WORKFLOW
 
 ACTION = yaml.safe_load((REPO / "action.yml").read_text())
 WORKFLOWS = sorted((REPO / "examples" / "workflows").glob("*.yml"))
@@ -92,11 +93,11 @@ def test_every_input_the_action_uses_is_declared() -> None:
 
 def test_example_workflows_pass_only_inputs_the_action_declares() -> None:
     assert WORKFLOWS
-    for path in WORKFLOWS:
-        workflow = yaml.safe_load(path.read_text())
+    for name, text in [(p.name, p.read_text()) for p in WORKFLOWS] + [("init --workflow", WORKFLOW)]:
+        workflow = yaml.safe_load(text)
         steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
         ours = [s for s in steps if str(s.get("uses", "")).startswith("ticketlint/ticketlint@")]
-        assert ours, f"{path.name} does not use the action"
+        assert ours, f"{name} does not use the action"
         for step in ours:
-            assert set(step.get("with", {})) <= set(ACTION["inputs"]), path.name
+            assert set(step.get("with", {})) <= set(ACTION["inputs"]), name
             assert "JIRA_API_TOKEN" in step.get("env", {}), "credentials come from secrets, through env"

@@ -58,6 +58,8 @@ apply:
 """
 
 WORKFLOW = """\
+# Nightly: check the ML epics and keep the reports. Once `ticketlint apply --dry-run` shows
+# the comments and labels you want, set command: apply to keep them current in Jira.
 name: ticketlint nightly
 
 on:
@@ -69,20 +71,26 @@ permissions:
   contents: read
 
 jobs:
-  check:
+  kickoff-check:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
-      - uses: actions/setup-python@v5
+      - uses: ticketlint/ticketlint@v1
         with:
-          python-version: "3.12"
-      - run: pip install ticketlint  # or the URL or path you install ticketlint from
-      - name: Check ML epics
+          command: check
+          max-writes: "500"
+          formats: "json:ticketlint-report.json html:ticketlint-report.html"
         env:
           JIRA_URL: ${{ secrets.JIRA_URL }}
           JIRA_EMAIL: ${{ secrets.JIRA_EMAIL }}
           JIRA_API_TOKEN: ${{ secrets.JIRA_API_TOKEN }}
-        run: ticketlint check --format json --output ticketlint-report.json
+      - if: always()
+        uses: actions/upload-artifact@v4
+        with:
+          name: ticketlint-reports
+          path: |
+            ticketlint-report.json
+            ticketlint-report.html
 """
 
 TEMPLATE_FILES = ("ml-epic.wiki", "ml-epic.md", "ml-epic.adf.json")
