@@ -132,8 +132,8 @@ class JiraTracker:
                     method, url, params=params, **({"json": body} if body is not None else {})
                 )
                 self._trace(method, url, params, str(response.status_code), started)
-                if response.status_code == 204 or not response.content:
-                    return None
+                if response.status_code == 204 or (method != "GET" and not response.content):
+                    return None  # a write answered with no body; a read always has one
                 return _json(response, method, path)
             except JIRAError as error:
                 status = error.status_code or 0
