@@ -47,7 +47,7 @@ Feature: Writing back to Jira: one managed comment and the managed labels per ep
     And epic "ML-3" has no comments
     And epic "ML-3" has the labels "ml"
     And Jira received 4 write requests
-    And the output contains "2 comments created"
+    And the output contains "Written to Jira: created 2 comments"
 
   Scenario: On Data Center the comment is wiki markup, mentions by user name, and a rerun writes nothing
     Given a file "ticketlint.yaml" containing:
@@ -67,14 +67,14 @@ Feature: Writing back to Jira: one managed comment and the managed labels per ep
     Given "ticketlint apply" has run
     When I run "ticketlint apply" against Jira
     Then Jira received 0 write requests
-    And the output contains "Requests: 0 writes"
+    And the output contains "Jira already up to date: nothing written"
     And epic "ML-1" has one ticketlint comment saying "Write the success metric"
 
   Scenario: An epic fixed between runs gets a resolved note and loses its labels
     Given "ticketlint apply" has run
     And on Jira the description of "ML-1" becomes "h2. Success metric\nFeed time +3%\nh2. Baseline\n41 min/day"
     When I run "ticketlint apply" against Jira
-    Then epic "ML-1" has one ticketlint comment saying "All kickoff decisions are recorded"
+    Then epic "ML-1" has one ticketlint comment saying "Kickoff check passed"
     And epic "ML-1" has the labels "ml, team-x"
     And Jira received 2 write requests
 
@@ -135,7 +135,7 @@ Feature: Writing back to Jira: one managed comment and the managed labels per ep
     Given Jira answers 404 on the next label PUT
     When I run "ticketlint apply" against Jira
     Then the exit code is 2
-    And the output contains "write failed"
+    And the output contains "not written"
     And the output contains "the next run tries again"
 
   Scenario: Adding a pack takes the comment over instead of leaving a second one
@@ -196,13 +196,14 @@ Feature: Writing back to Jira: one managed comment and the managed labels per ep
     When I run "ticketlint apply --max-writes 2" against Jira
     Then epic "ML-1" has one ticketlint comment saying "Write the success metric"
     And epic "ML-2" has no comments
-    And the output contains "Left for the next run (--max-writes 2): 1 epic, 2 writes: ML-2"
+    And the output contains "Left for the next run (write limit 2): 1 epic, 2 writes: ML-2"
     When I run "ticketlint apply --max-writes 2" against Jira
     Then epic "ML-2" has one ticketlint comment saying "Record the baseline"
 
   Scenario: A budget smaller than one epic's writes still makes progress, comment first
     When I run "ticketlint apply --max-writes 1" against Jira
     Then Jira received 1 write requests
+    And the output contains "ML-1 (partly written)"
     And epic "ML-1" has one ticketlint comment saying "Write the success metric"
     And epic "ML-1" has the labels "ml, team-x"
     When I run "ticketlint apply --max-writes 1" against Jira
@@ -212,7 +213,7 @@ Feature: Writing back to Jira: one managed comment and the managed labels per ep
     When I run "ticketlint apply --dry-run" against Jira
     Then Jira received 0 write requests
     And the output contains "ML-1  create comment; add labels kickoff-incomplete, needs-baseline, needs-metric"
-    And the output contains "Would write: 2 comments created"
+    And the output contains "Would write to Jira: create 2 comments"
     And epic "ML-1" has no comments
 
   Scenario: The JSON report lists the writes performed and those over budget
@@ -224,8 +225,9 @@ Feature: Writing back to Jira: one managed comment and the managed labels per ep
     Given Jira answers 403 on the next comment POST
     When I run "ticketlint apply" against Jira
     Then the exit code is 2
-    And the output contains "write failed"
+    And the output contains "not written"
     And the output contains "(403)"
+    And the output contains "needs the Add Comments"
     And exactly one of "ML-1, ML-2" has a ticketlint comment
 
   Scenario: Credentials refused part-way through the writes stop the run with a clear message

@@ -74,8 +74,8 @@ def test_the_action_applies_within_its_write_budget(fake_jira: FakeJiraFactory, 
     assert written["writes-failed"] == "0"
     assert sum(1 for n in range(1, 6) if fake.comments(f"ML-{n}")) == 2
     summary = (tmp_path / "summary.md").read_text()
-    assert "Written to Jira: 2 comments created" in summary
-    assert "3 epics left for the next run, 0 failed" in summary
+    assert "Written to Jira: created 2 comments" in summary
+    assert "Left for the next run (write limit 4): 3 epics, 6 writes" in summary
     done, written = _run_action(tmp_path, fake, command="apply", formats="")
     assert written["write-requests"] == "6" and written["epics-left"] == "0"
 

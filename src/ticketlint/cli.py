@@ -179,11 +179,13 @@ def check(ctx: click.Context, /, **options: Any) -> None:
     "--max-writes",
     type=click.IntRange(min=0),
     metavar="N",
-    help="Make at most N write requests; the rest wait for the next run (most severe epics first).",
+    help="At most N writes (comments and label updates; retries not counted), most severe epics "
+    "first; the rest wait for the next run. Default: apply.max_writes in the config, else no limit.",
 )
 @click.pass_context
 def apply(ctx: click.Context, /, dry_run: bool, max_writes: int | None, **options: Any) -> None:
-    """Check Jira epics, then keep one ticketlint comment and the managed labels on each.
+    """Check Jira epics, then post one comment on each epic missing kickoff decisions, keep
+    it current, and set or clear ticketlint's labels.
 
     Only the difference is written: a second run with nothing changed writes nothing.
     Comments and labels that ticketlint does not manage are never touched.

@@ -80,14 +80,14 @@ class MarkdownReporter:
             f"{counts['info']} infos; {sum(tally.by_excuse.values())} findings excused.\n"
         )
         if tally.writes is not None:
-            totals, log = tally.writes.totals, tally.writes
-            verb = "Would write to Jira (dry run)" if log.dry_run else "Written to Jira"
-            write(
-                f"\n{verb}: {totals['comments_created']} comments created, {totals['comments_updated']} "
-                f"updated, {totals['comments_deleted']} deleted; {totals['labels_added']} labels added, "
-                f"{totals['labels_removed']} removed ({log.write_requests} write requests). "
-                f"{len(log.left)} epics left for the next run, {len(log.failed)} failed.\n"
-            )
+            log = tally.writes
+            # Our own sentences: numbers and issue keys, nothing an epic wrote.
+            write(f"\n{log.totals_sentence()}\n")
+            if log.left:
+                write(f"\n{log.left_sentence()}\n")
+            if log.failed:
+                keys = ", ".join(e.key for e in log.failed)
+                write(f"\n{len(log.failed)} epics could not be written: {escape(keys)}.\n")
 
 
 def create(stream: IO[str], style: Style) -> MarkdownReporter:

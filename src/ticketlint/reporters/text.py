@@ -97,39 +97,18 @@ class TextReporter:
             self._write(self._style("Plan (dry run: nothing was written to Jira):", bold=True))
         elif log.epics and not self.style.quiet:
             self._write(self._style("Written to Jira:", bold=True))
-        if not self.style.quiet:
-            width = max((len(e.key) for e in log.epics), default=0)
-            for epic in log.epics:
-                if not epic.failed:
-                    self._write(f"  {epic.key:<{width}}  {'; '.join(epic.done)}")
-                for note in epic.notes:
-                    self._write(f"  {epic.key:<{width}}  note: {note}")
+        width = max((len(e.key) for e in log.epics), default=0)
+        for epic in log.epics:
+            if epic.done and not epic.failed and not self.style.quiet:
+                self._write(f"  {epic.key:<{width}}  {'; '.join(epic.done)}")
+            for note in epic.notes:  # shown even with -q: something needs a person's look
+                self._write(f"  {epic.key:<{width}}  note: {note}")
         for epic in log.failed:
             done = f" (done before it failed: {'; '.join(epic.done)})" if epic.done else ""
-            self._write(self._style(f"  {epic.key}: write failed: {epic.failed}{done}", fg="red"))
-        totals = log.totals
-        parts = [
-            f"{totals[name]} {label}"
-            for name, label in (
-                ("comments_created", "comments created"),
-                ("comments_updated", "updated"),
-                ("comments_deleted", "deleted"),
-                ("labels_added", "labels added"),
-                ("labels_removed", "removed"),
-            )
-        ]
-        verb = "Would write" if log.dry_run else "Jira"
-        self._write(
-            f"{verb}: {', '.join(parts[:3])}; {', '.join(parts[3:])}. "
-            f"Requests: {log.write_requests} writes, {log.read_requests} reads."
-        )
+            self._write(self._style(f"  {epic.key}: not written: {epic.failed}{done}", fg="red"))
+        self._write(log.totals_sentence())
         if log.left:
-            writes = sum(n for _, _, n in log.left)
-            self._write(
-                f"Left for the next run (--max-writes {log.max_writes}): "
-                f"{len(log.left)} epic{'s' if len(log.left) != 1 else ''}, "
-                f"{writes} writes: {', '.join(key for key, _, _ in log.left)}"
-            )
+            self._write(log.left_sentence())
         if log.failed:
             count = len(log.failed)
             self._write(

@@ -28,7 +28,7 @@ PROPERTY_KEY = "ticketlint.managed"
 TEMPLATE_VERSION = 1
 MARKER = re.compile(r"ticketlint:([a-z0-9][a-z0-9+-]*):([0-9a-f]{12})")
 _GROUPS = {
-    Severity.ERROR: "Blocking (error)",
+    Severity.ERROR: "Needed before kickoff (error)",
     Severity.WARNING: "Should be settled before kickoff (warning)",
     Severity.INFO: "Worth a look (info)",
 }
@@ -132,24 +132,29 @@ def _adf_texts(node: Any) -> Iterator[str]:
 
 def _title(content: Content) -> str:
     if content.resolved:
-        return "All kickoff decisions are recorded"
+        return "Kickoff check passed"
     count = len(content.items)
     return f"{count} kickoff decision{'s' if count != 1 else ''} missing from this epic"
 
 
-def _intro(content: Content) -> str:
+def _intro(content: Content, mentioned: bool) -> str:
+    """The first sentence, after the mention if there is one (so its first word's case)."""
     if content.resolved:
-        return "ticketlint now finds every decision its rules look for in this epic. Thank you."
+        return "The decisions ticketlint flagged here are now in the epic. Thank you."
+    start = "this" if mentioned else "This"
     return (
-        "this ML epic is missing the decisions below. Write each one in the epic's description; "
-        "this comment updates itself on the next run."
+        f"{start} ML epic is missing the kickoff decisions below. Add each one where its line says; "
+        "ticketlint checks again on its next scheduled run and updates this comment."
     )
 
 
 def _footer(content: Content) -> str:
+    waiver = "" if content.resolved else (
+        "If an item does not apply to this epic, ask whoever runs ticketlint for a waiver. "
+    )  # fmt: skip
     return (
-        f"Maintained by ticketlint ({content.packs.replace('+', ', ')} rules): it rewrites this comment "
-        f"when the epic changes, so edit the epic, not this comment. {content.marker}"
+        f"Posted by ticketlint ({content.packs.replace('+', ', ')} rules). Edit the epic, not this "
+        f"comment: ticketlint rewrites it on each scheduled run. {waiver}{content.marker}"
     )
 
 
@@ -186,8 +191,7 @@ def render_wiki(content: Content) -> str:
     mention = f"[~accountid:{content.mention.account}], " if content.mention and content.mention.cloud else ""
     if content.mention and not content.mention.cloud:
         mention = f"[~{content.mention.account}], "
-    intro = _intro(content)
-    lines.append(mention + wiki_text(intro if mention else intro[0].upper() + intro[1:]))
+    lines.append(mention + wiki_text(_intro(content, bool(mention))))
     for heading, items in _groups(content):
         lines += ["", f"*{wiki_text(heading)}*"]
         for item in items:
@@ -211,13 +215,12 @@ def render_adf(content: Content) -> dict[str, Any]:
     blocks: list[dict[str, Any]] = [
         {"type": "heading", "attrs": {"level": 3}, "content": [_text(_title(content))]}
     ]
-    intro = _intro(content)
     if content.mention and content.mention.cloud:
         who = content.mention
         mention = {"type": "mention", "attrs": {"id": who.account, "text": f"@{who.name}"}}
-        blocks.append({"type": "paragraph", "content": [mention, _text(", " + intro)]})
+        blocks.append({"type": "paragraph", "content": [mention, _text(", " + _intro(content, True))]})
     else:
-        blocks.append({"type": "paragraph", "content": [_text(intro[0].upper() + intro[1:])]})
+        blocks.append({"type": "paragraph", "content": [_text(_intro(content, False))]})
     for heading, items in _groups(content):
         blocks.append({"type": "paragraph", "content": [_text(heading, {"type": "strong"})]})
         entries = []

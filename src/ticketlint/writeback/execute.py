@@ -83,7 +83,7 @@ class Writer:
         except JiraError as error:
             if error.status == 401:
                 raise
-            return EpicOutcome(plan.key, tuple(done), str(error), tuple(notes), counts)
+            return EpicOutcome(plan.key, tuple(done), _why(error), tuple(notes), counts)
         return EpicOutcome(plan.key, tuple(done), None, tuple(notes), counts)
 
     # -- comments -------------------------------------------------------------------------
@@ -103,8 +103,8 @@ class Writer:
         if not foreign:
             return plan.comment, plan.candidates[0].id
         notes += [
-            f"comment {cid} looks like ticketlint's but has no {PROPERTY_KEY} property for "
-            f"{self.packs}: left alone"
+            f"comment {cid} carries ticketlint's footer but was not posted by ticketlint for these "
+            "rules; left alone (delete it by hand if it is a stray copy)"
             for cid in sorted(foreign)
         ]
         writes = comment_writes(candidates, plan.wanted, plan.only_over_existing)
@@ -174,3 +174,13 @@ def planned(plan: EpicPlan) -> EpicOutcome:
     counts["labels_added"] += len(plan.add)
     counts["labels_removed"] += len(plan.remove)
     return EpicOutcome(plan.key, plan.actions(), None, (), +counts)
+
+
+def _why(error: JiraError) -> str:
+    """Why a write failed, with what to do when it is a permission."""
+    if error.status == 403:
+        return (
+            f"{error} The account ticketlint signs in as needs the Add Comments, Edit Own Comments, "
+            "Delete Own Comments and Edit Issues permissions in this project."
+        )
+    return str(error)

@@ -153,11 +153,12 @@ class Planner:
 
 
 def comment_action(write: CommentWrite, kept: str | None) -> str:
-    """A comment write for people: "create comment", "update resolved note", "delete duplicate comment"."""
-    what = "resolved note" if write.content is not None and write.content.resolved else "comment"
+    """A comment write for people: "create comment", "resolve comment", "delete duplicate comment"."""
+    if write.content is not None and write.content.resolved:
+        return "resolve comment"
     if write.action == "delete" and write.comment_id != kept:
-        what = "duplicate comment"
-    return f"{write.action} {what}"
+        return "delete duplicate comment"
+    return f"{write.action} comment"
 
 
 def label_actions(add: Sequence[str], remove: Sequence[str]) -> list[str]:

@@ -57,6 +57,7 @@ class ApplySession:
         chosen, left = within_budget(self.plans, self.settings.max_writes)
         log = WriteLog(self.dry_run, self.settings.max_writes)
         log.left = [(p.key, p.describe(), p.writes) for p in left]
+        log.partly = {p.key for p in chosen} & {p.key for p in left}
         if self.dry_run:
             log.epics = [planned(p) for p in chosen]
         else:
