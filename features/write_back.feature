@@ -236,6 +236,8 @@ Feature: Writing back to Jira: one managed comment and the managed labels per ep
     Then the exit code is 2
     And the error output contains "did not accept"
     And the error output has no traceback
+    And the output contains "Written to Jira: created 1 comment,"
+    And exactly one of "ML-1, ML-2" has a ticketlint comment
 
   Scenario: Text from the epic cannot mention people, run macros or make links in the comment
     Given on Jira the summary of "ML-1" becomes "[~accountid:5b10a] {code}x{code} see http://evil.example !img.png!"

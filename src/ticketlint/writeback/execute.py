@@ -35,6 +35,15 @@ from ticketlint.writeback.plan import (
     label_actions,
 )
 
+
+class WritesStopped(JiraError):
+    """Writing stopped part-way (Jira refused the credentials); what was written before it."""
+
+    def __init__(self, message: str, written: list[EpicOutcome]) -> None:
+        super().__init__(message, 401)
+        self.written = written
+
+
 _COUNTED = {"create": "comments_created", "update": "comments_updated", "delete": "comments_deleted"}
 
 
@@ -61,6 +70,12 @@ class Writer:
             futures = [pool.submit(apply, plan) for plan in plans]
             try:
                 return [f.result() for f in futures]
+            except JiraError as error:
+                pool.shutdown(wait=True, cancel_futures=True)
+                finished = [
+                    f.result() for f in futures if f.done() and not f.cancelled() and not f.exception()
+                ]
+                raise WritesStopped(str(error), finished) from None
             except BaseException:
                 pool.shutdown(wait=True, cancel_futures=True)
                 raise

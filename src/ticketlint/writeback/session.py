@@ -15,7 +15,7 @@ from ticketlint.rulefile import Rule
 from ticketlint.summary import Tally
 from ticketlint.trackers.jira import JiraTracker
 from ticketlint.writeback.comment import pack_id
-from ticketlint.writeback.execute import Writer, planned
+from ticketlint.writeback.execute import Writer, WritesStopped, planned
 from ticketlint.writeback.outcome import WriteLog
 from ticketlint.writeback.plan import EpicPlan, Planner, author_ids, within_budget
 from ticketlint.writeback.settings import ApplySettings
@@ -61,7 +61,13 @@ class ApplySession:
         if self.dry_run:
             log.epics = [planned(p) for p in chosen]
         else:
-            with write_progress(len(chosen), quiet=self.quiet) as done:
-                log.epics = self._writer.run(chosen, done)
+            try:
+                with write_progress(len(chosen), quiet=self.quiet) as done:
+                    log.epics = self._writer.run(chosen, done)
+            except WritesStopped as stopped:  # report what was written before, then stop
+                log.epics = stopped.written
+                log.requests.update(self._jira.sent)
+                tally.writes = log
+                raise
         log.requests.update(self._jira.sent)
         tally.writes = log
