@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 from ticketlint.engine import Checked
@@ -81,15 +82,20 @@ class Planner:
     me: frozenset[str]  # the ids of the account ticketlint writes as
     cloud: bool
 
-    @property
+    @cached_property
     def rule_labels(self) -> dict[str, str]:
         return {r.id: r.label for r in self.rules if r.label}
 
-    @property
+    @cached_property
     def managed_labels(self) -> frozenset[str]:
         """Every label this run may add or remove; no other label is ever touched."""
         extra = (self.settings.summary_label, self.settings.ready_label)
         return frozenset(self.rule_labels.values()) | {x for x in extra if x}
+
+    @cached_property
+    def _by_id(self) -> dict[str, tuple[int, Rule]]:
+        """Each rule by id, with its place in the packs (the comment lists findings in it)."""
+        return {r.id: (index, r) for index, r in enumerate(self.rules)}
 
     def docs(self, rule: Rule) -> str | None:
         """The absolute URL of a rule's docs, if one can be made."""
@@ -105,13 +111,12 @@ class Planner:
         epic = result.epic
         threshold = self.settings.threshold.rank
         counted = [f for f in result.findings if f.severity.rank >= threshold]
-        by_id = {r.id: r for r in self.rules}
+        by_id = self._by_id
         wanted: Content | None
         if counted:
-            order = {r.id: index for index, r in enumerate(self.rules)}
             items = tuple(
-                Item(f.severity, f.rule, f.message, self.docs(by_id[f.rule]) if f.rule in by_id else None)
-                for f in sorted(counted, key=lambda f: (-f.severity.rank, order.get(f.rule, 0)))
+                Item(f.severity, f.rule, f.message, self.docs(by_id[f.rule][1]) if f.rule in by_id else None)
+                for f in sorted(counted, key=lambda f: (-f.severity.rank, by_id.get(f.rule, (0,))[0]))
             )
             wanted = Content(self.packs, items, self._mention(epic.raw))
         else:
