@@ -46,6 +46,8 @@ Feature: Reading epics from exports
       | other.json  | {"hello": "world"}                    | other.json: not a Jira export             |
       | epics.yaml  | epics:\n  - key: ML-1\n    sumary: x  | epics.yaml:3:5: unknown key "sumary"      |
       | epics.yaml  | epics:\n  - key: not a key            | key: "not a key" must match               |
+      | none.jsonl  | \n\n                                  | none.jsonl: the file is empty             |
+      | none.json   | \n                                    | none.json: the file is empty              |
 
   Scenario: A missing source path is a clear error
     When I run "ticketlint check --source nowhere.json"

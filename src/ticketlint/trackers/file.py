@@ -76,6 +76,10 @@ def _load_json(path: Path) -> Any:
         with path.open(encoding="utf-8") as stream:
             return json.load(stream)
     except json.JSONDecodeError as error:
+        if error.pos == len(error.doc) and not error.doc.strip():
+            raise SourceError(
+                f"{path}: the file is empty; expected a Jira search answer or a list of issues"
+            ) from None
         raise SourceError(f"{path}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}") from None
     except RecursionError:
         raise SourceError(f"{path}: JSON nested too deeply to read") from None
@@ -96,9 +100,11 @@ def _read_json_lines(path: Path, catalog: FieldCatalog) -> Iterator[Epic | Unrea
 
 
 def _json_lines(stream: Iterable[str], path: Path, catalog: FieldCatalog) -> Iterator[Epic | Unreadable]:
+    empty = True
     for number, line in enumerate(stream, 1):
         if not line.strip():
             continue
+        empty = False
         try:
             issue = json.loads(line)
         except (json.JSONDecodeError, RecursionError) as error:
@@ -106,6 +112,8 @@ def _json_lines(stream: Iterable[str], path: Path, catalog: FieldCatalog) -> Ite
             yield Unreadable(f"{path.name}:{number}", f"not valid JSON: {reason}", str(path))
             continue
         yield _epic(issue, catalog, f"{path}:{number}")
+    if empty:  # like an empty .json or .yaml: most likely an export that failed half-way
+        raise SourceError(f"{path}: the file is empty; expected one Jira issue (JSON) per line")
 
 
 def _from_json(data: Any, path: Path, catalog: FieldCatalog) -> Iterator[Epic | Unreadable]:
