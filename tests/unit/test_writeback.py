@@ -4,6 +4,7 @@ which comment is kept, and which epics fit the write budget."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -21,6 +22,7 @@ from ticketlint.writeback.comment import (
     same_packs,
     wiki_text,
 )
+from ticketlint.writeback.outcome import WriteLog
 from ticketlint.writeback.plan import (
     CommentWrite,
     EpicPlan,
@@ -227,3 +229,11 @@ def test_the_oldest_comment_is_the_smallest_id_whatever_the_time_zone() -> None:
         },
     ]
     assert [m.id for m in found_managed(comments, me, "kickoff")] == ["100", "200"]
+
+
+def test_the_totals_never_call_jira_up_to_date_while_epics_wait() -> None:
+    log = WriteLog(dry_run=False, max_writes=0, requests=Counter({"GET": 4}))
+    assert log.totals_sentence() == "Jira already up to date: nothing written (4 reads)."
+    log.left = [("ML-1", "create comment", 1)]
+    assert log.totals_sentence().startswith("Written to Jira: created 0 comments")
+    assert log.left_sentence() == "Left for the next run (write limit 0): 1 epic, 1 write: ML-1"

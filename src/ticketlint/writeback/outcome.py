@@ -51,7 +51,7 @@ class WriteLog:
     def totals_sentence(self) -> str:
         """What was written (or would be), in one sentence for people."""
         t = self.totals
-        if not self.dry_run and not self.write_requests and not self.failed:
+        if not self.dry_run and not self.write_requests and not self.failed and not self.left:
             return f"Jira already up to date: nothing written ({self.read_requests} reads)."
         past = not self.dry_run
         create, update, delete, add, remove = (
