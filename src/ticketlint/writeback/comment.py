@@ -3,7 +3,7 @@
 ticketlint recognises its own comment by three things together: the author is the account
 it authenticates as, the visible footer carries the marker ``ticketlint:<packs>:<fingerprint>``,
 and (checked before any edit or delete) the comment property ``ticketlint.managed`` names
-the same packs. The fingerprint is a hash of the content, so an unchanged epic needs no
+one of the run's packs. The fingerprint is a hash of the content, so an unchanged epic needs no
 write at all.
 
 Text taken from an epic (rule messages may quote its summary, owner or values) is written

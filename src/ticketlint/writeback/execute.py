@@ -3,8 +3,9 @@
 Safety, in the order it applies:
 
 * A comment is edited or deleted only after its property ``ticketlint.managed`` confirms it
-  is ticketlint's for these packs (one read, only when there is something to change). A
-  comment that fails the check is left alone and the comment is planned again without it.
+  is ticketlint's (one read per ticketlint comment on the epic, only when an existing one is
+  to change). A comment that fails the check is left alone and the comment is planned again
+  without it.
 * A comment POST is never repeated blindly: before a retry the epic's comments are read
   again, and the POST counts as done if the comment is there.
 * Labels change by ``update`` add/remove operations, never by replacing the label set, so
