@@ -22,6 +22,12 @@ CASES = {
     "colours": "{color:x" * SIZE,
     "html": "<a x" * SIZE,
     "heading hashes": "# " + "x # " * SIZE,
+    "dashes": "-a " * SIZE,
+    "dash leads": "a - " * SIZE,
+    "tildes": "~~a " * SIZE,
+    "strike tags": "<del>a " * SIZE,
+    "questions": "a? " * SIZE,
+    "arrows": "a -> " * SIZE,
 }
 
 
@@ -32,8 +38,10 @@ def test_pathological_line_parses_and_keeps_its_words(name: str, fmt: str) -> No
     assert doc.text.count("x") + doc.text.count("a") >= SIZE
 
 
-def test_emphasis_marks_are_dropped_but_words_kept() -> None:
-    doc = parse_description("h2. Success metric\n*Watch time* per _session_ +3%, snake_case kept", "wiki")
+def test_emphasis_marks_are_dropped_but_words_kept_and_struck_words_dropped() -> None:
+    doc = parse_description(
+        "h2. Success metric\n*Watch time* per _session_ +3%, snake_case kept -old-", "wiki"
+    )
     assert doc.sections[0].lines == ("Watch time per session +3%, snake_case kept",)
     md = parse_description("## Success metric\n**Watch time** per *session* ~~old~~ +3%", "markdown")
-    assert md.sections[0].lines == ("Watch time per session old +3%",)
+    assert md.sections[0].lines == ("Watch time per session +3%",)

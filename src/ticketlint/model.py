@@ -6,8 +6,9 @@ Frozen and typed, with no behaviour beyond the obvious.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, MutableMapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -40,54 +41,117 @@ class Entry:
 
     ``part`` is the title of the sub-section (sub-heading, bold label or table row) the
     line sits in, "" for the section's own text: a rule can then leave out a
-    sub-section that holds another decision.
+    sub-section that holds another decision. ``continues`` marks a line that goes on the
+    paragraph of the line before it (a wrapped line, not a new statement).
     """
 
     text: str
     kind: str = "line"  # "line" | "item" | "task"
     done: bool = False
     part: str = ""
+    continues: bool = field(default=False, compare=False)
+
+
+# Passages that title a part of a description the way a template does; the ``section:``
+# target looks only at these (list leads, questions and table columns are passages too).
+SECTION_KINDS = frozenset({"heading", "label", "table"})
 
 
 @dataclass(frozen=True)
-class Section:
-    """A titled part of a description: under a heading, after a bold label, or a table row."""
+class Passage:
+    """One place a statement lives: a titled part of a description, a block of text, a field.
+
+    Kinds: ``heading`` (its body, sub-headings included), ``label`` ("*KPI:* +3%", or a
+    label alone on its line, titling the lines below it), ``table``
+    (a data row titled by its first cell), ``column`` (a header cell and the cells below
+    it), ``item`` (a list item, titled by its lead phrase if it has one: "Plan B — ..."),
+    ``question`` (a question and the answer below it), ``paragraph``, ``task`` (a checklist
+    or decision item), ``field`` (a custom field, titled by its display name).
+    ``path`` holds the titles of the passages around it, outermost first.
+    """
 
     title: str
-    kind: str  # "heading" | "label" | "table"
+    kind: str
     entries: tuple[Entry, ...] = ()
-    lines: tuple[str, ...] = field(init=False, repr=False, compare=False)
-    items: tuple[str, ...] = field(init=False, repr=False, compare=False)
-    tasks: tuple[Task, ...] = field(init=False, repr=False, compare=False)
-    parts: frozenset[str] = field(init=False, repr=False, compare=False)
+    path: tuple[str, ...] = ()
 
-    def __post_init__(self) -> None:
-        entries = self.entries
-        object.__setattr__(self, "lines", tuple(e.text for e in entries))
-        object.__setattr__(self, "items", tuple(e.text for e in entries if e.kind == "item"))
-        object.__setattr__(self, "tasks", tuple(Task(e.text, e.done) for e in entries if e.kind == "task"))
-        object.__setattr__(self, "parts", frozenset(e.part for e in entries if e.part))
+    # Derived views, computed when first asked for: most passages are never looked at.
+    @cached_property
+    def lines(self) -> tuple[str, ...]:
+        return tuple(e.text for e in self.entries)
+
+    @cached_property
+    def items(self) -> tuple[str, ...]:
+        return tuple(e.text for e in self.entries if e.kind == "item")
+
+    @cached_property
+    def tasks(self) -> tuple[Task, ...]:
+        return tuple(Task(e.text, e.done) for e in self.entries if e.kind == "task")
+
+    @cached_property
+    def parts(self) -> frozenset[str]:
+        return frozenset(e.part for e in self.entries if e.part)
 
     @property
     def text(self) -> str:
         return "\n".join(self.lines)
 
-    def without_parts(self, drop: Callable[[str], bool]) -> Section:
-        """This section minus the sub-sections whose titles ``drop`` selects."""
+    def without_parts(self, drop: Callable[[str], bool]) -> Passage:
+        """This passage minus the sub-sections whose titles ``drop`` selects."""
         dropped = {p for p in self.parts if drop(p)}
         if not dropped:
             return self
-        return Section(self.title, self.kind, tuple(e for e in self.entries if e.part not in dropped))
+        kept = tuple(e for e in self.entries if e.part not in dropped)
+        return Passage(self.title, self.kind, kept, self.path)
+
+    def where(self) -> str:
+        """Where the passage is, for a person reading the epic: 'under "Risks", list item "Plan B"'."""
+        own = (
+            f'{_KIND_NAMES.get(self.kind, self.kind)} "{self.title}"' if self.title else _UNTITLED[self.kind]
+        )
+        if self.kind == "field":
+            return own
+        path = " › ".join(f'"{t}"' for t in self.path)
+        return f"{own} under {path}" if path else own
+
+
+_KIND_NAMES = {
+    "heading": "section",
+    "label": "label",
+    "table": "table row",
+    "column": "table column",
+    "item": "list item",
+    "question": "question",
+    "paragraph": "paragraph",
+    "task": "checklist item",
+    "field": "field",
+}
+_UNTITLED = {
+    "paragraph": "a paragraph",
+    "item": "a list item",
+    "task": "a checklist item",
+    "table": "a table row",
+}
 
 
 @dataclass(frozen=True)
 class Document:
-    """A description in any markup (wiki, ADF, Markdown), reduced to text and sections."""
+    """A description in any markup (wiki, ADF, Markdown), reduced to text and passages.
+
+    ``line_passages`` gives, for each line of ``text``, the index in ``passages`` of the
+    passage holding it as its own text (-1 for heading titles and table header rows).
+    """
 
     text: str = ""
-    sections: tuple[Section, ...] = ()
+    passages: tuple[Passage, ...] = ()
     items: tuple[str, ...] = ()
     tasks: tuple[Task, ...] = ()
+    line_passages: tuple[int, ...] = ()
+
+    @property
+    def sections(self) -> tuple[Passage, ...]:
+        """Headings, labels and table rows: the parts a template titles."""
+        return tuple(p for p in self.passages if p.kind in SECTION_KINDS)
 
 
 @dataclass(frozen=True)
@@ -108,7 +172,7 @@ class Epic:
     raw: Mapping[str, Any]
     catalog: FieldCatalog
     # What targets found on this epic, so checks sharing a target resolve it once.
-    memo: dict[object, Any] = field(default_factory=dict, compare=False, repr=False)
+    memo: MutableMapping[object, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,11 @@ _WIKI_WEAK = re.compile(
     r"^(\*[^*\s][^*\n]*:\*|\*\*\s|#\s)|\[~[^\]\n]+\]|\{\{|\[[^\]\n|]+\|[^\]\n]+\]", re.MULTILINE
 )
 _MARKDOWN_STRONG = re.compile(r"^(#{1,6}\s|```|\|?\s*:?-{3,}:?\s*\|)", re.MULTILINE)
+# "# item" is a numbered list in wiki markup and a top-level heading in Markdown; an epic
+# with several of them (and "## sub-item" below them) is a wiki list, not many titles.
+_HASH_ITEM = re.compile(r"^#{1,3}\s+\S", re.MULTILINE)
+_H1 = re.compile(r"^#\s+\S", re.MULTILINE)
+_LIST_ITEMS_AS_H1 = 3
 _MARKDOWN_WEAK = re.compile(r"^(\s*[-+]\s|>\s)|\*\*\w|\]\(", re.MULTILINE)
 
 
@@ -28,6 +33,10 @@ def detect_format(description: object) -> str:
     if isinstance(description, str):
         wiki = 3 * len(_WIKI_STRONG.findall(description)) + len(_WIKI_WEAK.findall(description))
         markdown = 3 * len(_MARKDOWN_STRONG.findall(description)) + len(_MARKDOWN_WEAK.findall(description))
+        if len(_H1.findall(description)) >= _LIST_ITEMS_AS_H1:
+            items = len(_HASH_ITEM.findall(description))
+            markdown -= 3 * items
+            wiki += 3 * items
         if wiki > markdown:
             return "wiki"
     return "markdown"

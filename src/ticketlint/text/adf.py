@@ -5,6 +5,7 @@ Walks the tree with an explicit stack, so a document nested 10,000 deep is no pr
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -26,7 +27,8 @@ def inline_text(node: Any) -> str:
         kind = current.get("type")
         attrs = _attrs(current)
         if kind == "text" and isinstance(current.get("text"), str):
-            parts.append(current["text"])
+            if not _struck(current):  # struck-out text is withdrawn, not said
+                parts.append(current["text"])
         elif kind == "mention":
             name = attrs.get("text") or attrs.get("id") or ""
             parts.append(str(name) if str(name).startswith("@") else f"@{name}")
@@ -35,13 +37,28 @@ def inline_text(node: Any) -> str:
         elif kind in ("inlineCard", "blockCard"):
             parts.append(str(attrs.get("url") or ""))
         elif kind == "date":
-            parts.append(str(attrs.get("timestamp") or ""))
+            parts.append(_date(attrs.get("timestamp")))
         elif kind == "hardBreak":
             parts.append("\n")
         elif kind in ("paragraph", "heading") and parts and not parts[-1].endswith(" "):
             parts.append(" ")
         stack.extend(reversed(_children(current)))
     return "".join(parts).strip()
+
+
+def _struck(node: Mapping[str, Any]) -> bool:
+    marks = node.get("marks")
+    return isinstance(marks, list) and any(
+        isinstance(m, Mapping) and m.get("type") == "strike" for m in marks
+    )
+
+
+def _date(timestamp: Any) -> str:
+    """An ADF date node (milliseconds since the epoch, UTC) as the date people read: 2026-03-02."""
+    try:
+        return dt.datetime.fromtimestamp(int(str(timestamp)) / 1000, dt.timezone.utc).date().isoformat()
+    except (ValueError, OverflowError, OSError):
+        return str(timestamp or "")
 
 
 def _attrs(node: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -67,7 +84,7 @@ def _strong_label(paragraph: Mapping[str, Any]) -> tuple[str, str] | None:
         return None
     label = first["text"].strip()
     rest = inline_text({"content": content[1:]})
-    if not (label.endswith(":") or rest.startswith(":") or not rest):
+    if not (label.endswith((":", "?")) or rest.startswith(":") or not rest):
         return None
     return label.rstrip(":").strip(), rest.lstrip(":").strip()
 
@@ -75,7 +92,7 @@ def _strong_label(paragraph: Mapping[str, Any]) -> tuple[str, str] | None:
 def parse_adf(root: Mapping[str, Any]) -> Document:
     """Parse an ADF document; unknown or malformed nodes are skipped, never fatal."""
     doc = DocumentBuilder()
-    for node, in_list in _blocks(root):
+    for node, depth in _blocks(root):
         if node is _CLOSE_BOX:
             doc.blank()
             doc.close_to(BOX_LEVEL)
@@ -89,16 +106,16 @@ def parse_adf(root: Mapping[str, Any]) -> Document:
             )
         elif kind == "paragraph":
             label = _strong_label(node)
-            if in_list:
-                doc.item(inline_text(node), label)
+            if depth:
+                doc.item(inline_text(node), label, depth)
             elif label is not None:
                 doc.label(*label)
             else:
                 for line in inline_text(node).splitlines():
                     doc.text(line)
                 doc.blank()
-        elif kind == "taskItem":
-            doc.task(inline_text(node), _attrs(node).get("state") == "DONE")
+        elif kind in ("taskItem", "decisionItem"):
+            doc.task(inline_text(node), _attrs(node).get("state") in ("DONE", "DECIDED"))
         elif kind == "tableRow":
             cells = [c for c in _children(node) if isinstance(c, Mapping)]
             header = bool(cells) and all(c.get("type") == "tableHeader" for c in cells)
@@ -110,19 +127,19 @@ def parse_adf(root: Mapping[str, Any]) -> Document:
     return doc.build()
 
 
-def _blocks(root: Mapping[str, Any]) -> Iterator[tuple[Any, bool]]:
-    """Block nodes in document order, each with whether it sits inside a list."""
-    stack: list[tuple[Any, bool]] = [(child, False) for child in reversed(_children(root))]
+def _blocks(root: Mapping[str, Any]) -> Iterator[tuple[Any, int]]:
+    """Block nodes in document order, each with how many lists it sits in (0: none)."""
+    stack: list[tuple[Any, int]] = [(child, 0) for child in reversed(_children(root))]
     while stack:
-        node, in_list = stack.pop()
+        node, depth = stack.pop()
         if node is _CLOSE_BOX:
-            yield node, in_list
+            yield node, depth
             continue
         if not isinstance(node, Mapping):
             continue
         kind = node.get("type")
-        if kind in ("heading", "paragraph", "taskItem", "tableRow", "codeBlock"):
-            yield node, in_list
+        if kind in ("heading", "paragraph", "taskItem", "decisionItem", "tableRow", "codeBlock"):
+            yield node, depth
             continue
         if kind in ("panel", "expand", "nestedExpand"):
             title = _attrs(node).get("title")
@@ -133,8 +150,8 @@ def _blocks(root: Mapping[str, Any]) -> Iterator[tuple[Any, bool]]:
                         "attrs": {"level": BOX_LEVEL},
                         "content": [{"type": "text", "text": title}],
                     },
-                    in_list,
+                    depth,
                 )
-                stack.append((_CLOSE_BOX, in_list))
-        child_in_list = in_list or kind in _LISTS
-        stack.extend((child, child_in_list) for child in reversed(_children(node)))
+                stack.append((_CLOSE_BOX, depth))
+        child_depth = depth + 1 if kind in _LISTS else depth
+        stack.extend((child, child_depth) for child in reversed(_children(node)))

@@ -6,7 +6,7 @@ import re
 
 from ticketlint.model import Document
 from ticketlint.text.builder import DocumentBuilder
-from ticketlint.text.inline import split_label, split_task
+from ticketlint.text.inline import drop_spans, split_label, split_task
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _CLOSING_HASHES = re.compile(r"\s+#+$")
@@ -22,6 +22,9 @@ _CODE = re.compile(r"`([^`]*)`")
 # Emphasis marks are dropped where they touch a word's edge (linear; see wiki.py).
 _EMPHASIS = re.compile(r"(?<![\w*~])(\*+|_+|~~)(?=\S)|(?<=\S)(\*+|_+|~~)(?![\w*~])")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
+# ~~Struck out~~ (or <del>/<s>) text is withdrawn: it is not part of what the epic says.
+_STRIKE_OPEN = re.compile(r"~~(?=\S)|<(?:del|s|strike)>", re.IGNORECASE)
+_STRIKE_CLOSE = re.compile(r"(?<=\S)~~|</(?:del|s|strike)>", re.IGNORECASE)
 
 
 _MARKUP = re.compile(r"[\[`<*_~]")
@@ -31,6 +34,8 @@ def clean_inline(text: str) -> str:
     """Plain text of a Markdown line: links, code spans and emphasis marks removed."""
     if not _MARKUP.search(text):
         return text.strip()
+    if "~" in text or "<" in text:
+        text = drop_spans(text, _STRIKE_OPEN, _STRIKE_CLOSE)
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
     text = _CODE.sub(r"\1", text)
@@ -75,7 +80,7 @@ def parse_markdown(source: str) -> Document:
             continue
         if _SETEXT.match(line) and index > 0 and lines[index - 1].strip():
             continue  # underline of a setext heading, handled above
-        _parse_line(doc, line)
+        _parse_line(doc, line, len(raw) - len(raw.lstrip()))
     return doc.build()
 
 
@@ -83,7 +88,7 @@ def _is_table_row(line: str) -> bool:
     return line.startswith("|") and line.count("|") >= 2
 
 
-def _parse_line(doc: DocumentBuilder, line: str) -> None:
+def _parse_line(doc: DocumentBuilder, line: str, indent: int = 0) -> None:
     if match := _HEADING.match(line):
         title = _CLOSING_HASHES.sub("", match.group(2).strip())
         doc.heading(len(match.group(1)), clean_inline(title))
@@ -94,7 +99,7 @@ def _parse_line(doc: DocumentBuilder, line: str) -> None:
             doc.task(clean_inline(task[0]), task[1])
             return
         label = split_label(item, _BOLD_LABEL)
-        doc.item(clean_inline(item), None if label is None else _clean(label))
+        doc.item(clean_inline(item), None if label is None else _clean(label), depth=1 + indent // 2)
     elif (label := split_label(line, _BOLD_LABEL)) is not None:
         doc.label(*_clean(label))
     else:

@@ -6,7 +6,7 @@ import re
 
 from ticketlint.model import Document
 from ticketlint.text.builder import BOX_LEVEL, DocumentBuilder
-from ticketlint.text.inline import split_label, split_task
+from ticketlint.text.inline import drop_spans, split_label, split_task
 
 _HEADING = re.compile(r"^h([1-6])\.\s*(.*)$")
 _BULLET = re.compile(r"^([*#-]+)\s+(.*)$")
@@ -24,6 +24,9 @@ _MONO = re.compile(r"\{\{([^{}]*)\}\}")
 # Emphasis marks (*bold*, _italic_) are dropped where they touch a word's edge; pairing
 # them up would need backtracking that is quadratic on lines full of stars.
 _EMPHASIS = re.compile(r"(?<![\w*])[*_]+(?=\S)|(?<=\S)[*_]+(?![\w*])")
+# -struck out- text is withdrawn: it is not part of what the epic says.
+_STRIKE_OPEN = re.compile(r"(?<![\w-])-(?=[^\s\->])")
+_STRIKE_CLOSE = re.compile(r"(?<=[^\s-])-(?![\w-])")
 
 
 _MARKUP = re.compile(r"[\[{*_+\-^~?]")
@@ -38,6 +41,8 @@ def clean_inline(text: str) -> str:
     text = _BARE_LINK.sub(r"\1", text)
     text = _COLOR.sub("", text)
     text = _MONO.sub(r"\1", text)
+    if "-" in text:
+        text = drop_spans(text, _STRIKE_OPEN, _STRIKE_CLOSE)
     return _EMPHASIS.sub("", text).strip()
 
 
@@ -115,7 +120,7 @@ def _parse_line(doc: DocumentBuilder, line: str) -> None:
             doc.task(clean_inline(task[0]), task[1])
             return
         label = split_label(item, _BOLD_LABEL)
-        doc.item(clean_inline(item), _clean_label(label))
+        doc.item(clean_inline(item), _clean_label(label), depth=len(match.group(1)))
     elif (label := split_label(line, _BOLD_LABEL)) is not None:
         doc.label(*_clean_label(label) or label)
     else:
