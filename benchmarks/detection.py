@@ -1,8 +1,10 @@
-"""Detection quality of the ml-kickoff pack on the labelled corpus (tests/corpus/).
+"""Detection quality of the ml-kickoff pack on a labelled corpus (tests/corpus/, tests/corpus/sealed/).
 
 Positive class: the decision is missing. Precision: of the findings raised, the share
 where the decision really is missing (a false alarm costs trust). Recall: of the missing
-decisions, the share ticketlint flags. Free-prose epics are reported on their own.
+decisions, the share ticketlint flags. Free-prose epics (styles "prose" and "one-pager")
+are reported on their own. A corpus's ``ticketlint.yaml`` may map its site's custom
+field names under ``fields:``, as a user's config would.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from ticketlint.model import Epic
 from ticketlint.rulefile import load_rules
 from ticketlint.trackers.file import read_epics
 
-PROSE = "prose"
+PROSE = frozenset({"prose", "one-pager"})
 
 
 @dataclass
@@ -55,11 +57,14 @@ def score_corpus(corpus: Path, root: Path) -> tuple[dict[str, Score], dict[str, 
     structured: dict[str, Score] = {r.id: Score() for r in rules}
     prose: dict[str, Score] = {r.id: Score() for r in rules}
     misses: list[str] = []
-    for epic in read_epics([corpus / "epics"], FieldCatalog()):
+    config = corpus / "ticketlint.yaml"
+    settings = yaml.safe_load(config.read_text(encoding="utf-8")) if config.exists() else None
+    fields = (settings or {}).get("fields", {})
+    for epic in read_epics([corpus / "epics"], FieldCatalog(aliases=dict(fields))):
         assert isinstance(epic, Epic), f"corpus epic could not be read: {epic}"
         label = labels[epic.key]
         failed = {f.rule for f in evaluate_epic(rules, epic).result.findings}
-        scores = prose if label.get("style") == PROSE else structured
+        scores = prose if label.get("style") in PROSE else structured
         for rule in scores:
             missing = label[rule] == "missing"
             scores[rule].add(rule in failed, missing)

@@ -16,8 +16,10 @@ _PLACEHOLDER = re.compile(
     r"^(tbd|n/a|\?|\[.*\]|e\.g\..*|to be decided|the one metric everyone.*|the error rate the product.*)$",
     re.I,
 )
-_ROLE_NAME = re.compile(r"\b(engineer|scientist|analyst|pm)\b\s*[:|]\s*(@|\[~|not needed|[A-Z][a-z]+)", re.I)
-_ROLE_EMPTY = re.compile(r"\b(engineer|scientist|analyst|pm)\b\s*[:|]\s*(tbd|\?|n/a)?\s*\|?\s*$", re.I)
+# The five roles, each needing a name, a mention or "not needed".
+_ROLES = ("ml engineer", "data scientist", "data engineer", "pm", "product analyst")
+_ROLE_ROW = re.compile(r"^\W*(ml engineer|data scientist|data engineer|pm|product analyst)\s*[:|]\s*(.*)$", re.I)
+_PERSON = re.compile(r"@|\[~|not needed|\b[A-Z][a-z]+")
 
 
 def _sections(text: str) -> dict[str, list[str]]:
@@ -87,6 +89,7 @@ _MEASURED = (
     r"|median|mean|average|p\d\d|score)\b[^.\n]{0,40}\d|\d[^.\n]{0,40}\b(minutes?|hours?|days?|weeks?|seconds?|ms"
     r"|per|a (day|week|month)|/day|/week)\b"
 )
+_METHOD = r"\b(a/b|holdout|back-?test\w*|before[/ -]and[/ -]after|shadow|pilot|split|compar\w*|measured (by|with))\b"
 _PRIVACY = (
     r"\b(privacy|dpia|gdpr|ccpa|hipaa|legal|dpo|consent\w*|compliance|data[- ]protection|pia|model[- ]risk)\b"
 )
@@ -96,7 +99,17 @@ _PENDING = (
 )
 
 
-def _checks(sections: dict[str, list[str]]) -> dict[str, bool]:
+def _roles_named(rows: list[str]) -> bool:
+    named = set()
+    for row in rows:
+        match = _ROLE_ROW.match(row)
+        value = match.group(2).strip(" |") if match else ""
+        if match and _PERSON.search(value) and (value.startswith("[~") or not _PLACEHOLDER.match(value)):
+            named.add(match.group(1).lower())
+    return named == set(_ROLES)
+
+
+def _checks(sections: dict[str, list[str]], text: str) -> dict[str, bool]:
     """Whether each decision is recorded (True) in the sections of one description."""
 
     def answer(title: str) -> str:
@@ -119,7 +132,7 @@ def _checks(sections: dict[str, list[str]]) -> dict[str, bool]:
     return {
         "success-metric-defined": _words(metric) >= 2 and _has(r"\d|\b(double|halve|half|twice|triple)\b", metric),
         "error-tolerance-stated": _has(r"\d|\b(zero|none may|no more than one)\b", tolerance),
-        "roles-assigned": any(_ROLE_NAME.search(r) for r in rows) and not any(_ROLE_EMPTY.search(r) for r in rows),
+        "roles-assigned": _roles_named(rows),
         "pm-kickoff-review": _has(_REVIEWER, review, 0) and _has(_REVIEWED, review) and not _has(_NOT_YET, review),
         "constraints-stated": (
             _words(constraints) >= 3
@@ -136,12 +149,13 @@ def _checks(sections: dict[str, list[str]]) -> dict[str, bool]:
         and not _has(r"\A\s*(nothing|anything|none|no mistakes?)\b", never),
         "remediation-planned": _words(remedy) >= 5 and _has(_REMEDY, remedy) and _has(_OWNER, remedy),
         "ml-justified": _words(why) >= 6 and _has(_ALTERNATIVE, why) and not _has(_HYPE, why),
-        "baseline-recorded": _words(baseline) >= 3 and _has(_MEASURED, baseline),
+        "baseline-recorded": _words(baseline) >= 3 and _has(_MEASURED, baseline) and _has(_METHOD, text),
         "data-sources-identified": _words(data) >= 5 and _has(_PRIVACY, data) and not _has(_PENDING, data),
     }  # fmt: skip
 
 
 def handwritten_findings(issue: dict[str, Any], rules: frozenset[str] | None = None) -> set[str]:
     """The rule ids (of ``rules``, default all twelve) that fail for one issue."""
-    checks = _checks(_sections(issue["fields"].get("description") or ""))
+    text = issue["fields"].get("description") or ""
+    checks = _checks(_sections(text), text)
     return {rule for rule, passed in checks.items() if not passed and (rules is None or rule in rules)}

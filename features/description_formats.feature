@@ -68,8 +68,10 @@ Feature: Descriptions in wiki markup, ADF and Markdown
       """
       ## Roles
       - ML engineer: @priya
-      - PM: Dana Lee
+      - Data scientist: Mei Chen
       - Data engineer: not needed
+      - PM: Dana Lee
+      - Product analyst: not needed
       """
     When I run "ticketlint check --source epics.yaml --format json --select roles-assigned"
     Then epic "ML-4" passes rule "roles-assigned"

@@ -19,8 +19,8 @@ Feature: The ML-kickoff pack finds each decision in every markup
       | unacceptable-mistakes-listed | wiki     | Never-events                       | - Auto-banning a verified creator\n- Hiding a safety report                  |
       | remediation-planned          | wiki     | Human in the loop                  | Scores 0.4-0.7 go to a review queue owned by Trust & Safety                  |
       | ml-justified                 | wiki     | Why not a heuristic                | A keyword rule reaches 61% precision and humans cannot review 2M items a day |
-      | roles-assigned               | wiki     | RACI                               | - ML engineer: Priya Raman\n- PM: @dana\n- Data engineer: not needed         |
-      | baseline-recorded            | wiki     | Current performance                | Current CTR 3.1% with the popularity ranker, measured weekly                 |
+      | roles-assigned               | wiki     | RACI                               | - ML engineer: Priya Raman\n- Data scientist: Mei Chen\n- Data engineer: not needed\n- PM: @dana\n- Product analyst: Omar Haddad|
+      | baseline-recorded            | wiki     | Current performance                | Current CTR 3.1% with the popularity ranker; a 2-week A/B test measures the lift  |
       | data-sources-identified      | wiki     | Training data                      | Labels from moderator decisions since 2024; DPIA 123 approved                |
       | pm-kickoff-review            | Markdown | Kickoff review with PM             | Reviewed with @dana (PM) on 2026-03-02                                       |
       | constraints-stated           | Markdown | Constraints                        | - Legal: no health data in features\n- Business: budget of 6k EUR a month    |
@@ -31,8 +31,8 @@ Feature: The ML-kickoff pack finds each decision in every markup
       | unacceptable-mistakes-listed | Markdown | Never-events                       | - Auto-banning a verified creator\n- Hiding a safety report                  |
       | remediation-planned          | Markdown | Human in the loop                  | Scores 0.4-0.7 go to a review queue owned by Trust & Safety                  |
       | ml-justified                 | Markdown | Why not a heuristic                | A keyword rule reaches 61% precision and humans cannot review 2M items a day |
-      | roles-assigned               | Markdown | RACI                               | - ML engineer: Priya Raman\n- PM: @dana\n- Data engineer: not needed         |
-      | baseline-recorded            | Markdown | Current performance                | Current CTR 3.1% with the popularity ranker, measured weekly                 |
+      | roles-assigned               | Markdown | RACI                               | - ML engineer: Priya Raman\n- Data scientist: Mei Chen\n- Data engineer: not needed\n- PM: @dana\n- Product analyst: Omar Haddad|
+      | baseline-recorded            | Markdown | Current performance                | Current CTR 3.1% with the popularity ranker; a 2-week A/B test measures the lift  |
       | data-sources-identified      | Markdown | Training data                      | Labels from moderator decisions since 2024; DPIA 123 approved                |
       | pm-kickoff-review            | ADF      | Kickoff review with PM             | Reviewed with @dana (PM) on 2026-03-02                                       |
       | constraints-stated           | ADF      | Constraints                        | - Legal: no health data in features\n- Business: budget of 6k EUR a month    |
@@ -43,8 +43,8 @@ Feature: The ML-kickoff pack finds each decision in every markup
       | unacceptable-mistakes-listed | ADF      | Never-events                       | - Auto-banning a verified creator\n- Hiding a safety report                  |
       | remediation-planned          | ADF      | Human in the loop                  | Scores 0.4-0.7 go to a review queue owned by Trust & Safety                  |
       | ml-justified                 | ADF      | Why not a heuristic                | A keyword rule reaches 61% precision and humans cannot review 2M items a day |
-      | roles-assigned               | ADF      | RACI                               | - ML engineer: Priya Raman\n- PM: @dana\n- Data engineer: not needed         |
-      | baseline-recorded            | ADF      | Current performance                | Current CTR 3.1% with the popularity ranker, measured weekly                 |
+      | roles-assigned               | ADF      | RACI                               | - ML engineer: Priya Raman\n- Data scientist: Mei Chen\n- Data engineer: not needed\n- PM: @dana\n- Product analyst: Omar Haddad|
+      | baseline-recorded            | ADF      | Current performance                | Current CTR 3.1% with the popularity ranker; a 2-week A/B test measures the lift  |
       | data-sources-identified      | ADF      | Training data                      | Labels from moderator decisions since 2024; DPIA 123 approved                |
 
   Scenario Outline: A leftover or a near miss is flagged

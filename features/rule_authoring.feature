@@ -91,7 +91,9 @@ Feature: Writing and testing rule packs
   Scenario: Explaining a rule
     When I run "ticketlint rules explain success-metric-defined"
     Then the exit code is 0
-    And the output contains "Looks at:   [{section: [Success metric, Success criteria"
+    And the output contains "Looks at:   [{concept: success-metric}]"
+    And the output contains "named by: success metric, success criteria, success criterion"
+    And the output contains "fields: Success Metric"
     And the output contains "Message:    Write the success metric in {target}"
     And the output contains "Docs:       docs/rules/ml-kickoff.md#success-metric-defined"
     When I run "ticketlint rules explain succes-metric"

@@ -38,7 +38,8 @@ Feature: Rule packs, extends and overrides
           message: "{key}: add the KPI to {target}, see go/kpi"
       """
     When I run "ticketlint check --source epics.yaml --rules team.yaml --select success-metric-defined --color never"
-    Then the output contains "ML-1: add the KPI to section"
+    Then the output contains "ML-1: add the KPI to a"
+    And the output contains "Success metric"
     And the output contains "see go/kpi"
 
   Scenario: A pack of its own rules, with a conditional check

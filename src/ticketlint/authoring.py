@@ -18,6 +18,7 @@ from ticketlint.fields import FieldCatalog
 from ticketlint.model import Severity
 from ticketlint.overrides import compile_overrides
 from ticketlint.rulefile import Rule, RuleSet, load_rules
+from ticketlint.targets import referenced_concepts
 from ticketlint.trackers.file import issue_from_yaml
 from ticketlint.trackers.issue import epic_from_issue
 from ticketlint.waivers import config_waivers
@@ -152,6 +153,7 @@ def describe_rule(rule: Rule) -> str:
     ]
     if spec.get("targets"):
         lines.append("Looks at:   " + _yaml(spec["targets"], flow=True))
+        lines += _concept_lines(rule)
     lines += ["Check:", _indented(_yaml(spec["check"], flow=False))]
     lines.append("Message:    " + rule.message)
     passing, failing = len(examples.get("pass") or []), len(examples.get("fail") or [])
@@ -160,6 +162,26 @@ def describe_rule(rule: Rule) -> str:
         lines.append(f"Docs:       {rule.docs}")
     lines.append(f"Defined at: {rule.origin}")
     return "\n".join(lines)
+
+
+def _concept_lines(rule: Rule) -> list[str]:
+    """How each concept the rule looks at is found: its names, cues and fields."""
+    lines = []
+    for concept_id in sorted(referenced_concepts(rule.spec)):
+        if rule.concepts is None or concept_id not in rule.concepts:
+            continue
+        concept = rule.concepts[concept_id]
+        lines.append(f'  "{concept_id}": {concept.description}'.rstrip(": "))
+        for label, words in (
+            ("named by", concept.names),
+            ("shown by", concept.cues),
+            ("fields", concept.fields),
+        ):
+            if words:
+                lines.append(f"    {label}: {', '.join(words)}")
+        if concept.patterns:
+            lines.append(f"    and {len(concept.patterns)} pattern(s) in running text")
+    return lines
 
 
 def _selectors(rule: Rule) -> list[Any]:

@@ -8,7 +8,7 @@ or a search page's ``names``; a name that maps to two ids is reported, never gue
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,6 +48,10 @@ class FieldCatalog:
     def name_of(self, field_id: str) -> str:
         return self._names.get(field_id, field_id)
 
+    def custom_ids(self, wanted: Callable[[str], bool]) -> list[str]:
+        """Ids of the custom fields whose display name ``wanted`` selects."""
+        return [i for i, name in self._names.items() if i.startswith("customfield_") and wanted(name)]
+
     def resolve(self, name_or_id: str) -> str | None:
         """The field id a rule means, None when this site has no such field (remembered)."""
         if name_or_id not in self._resolved:
@@ -71,7 +75,12 @@ class FieldCatalog:
 
 @dataclass(frozen=True)
 class Value:
-    """What a target holds on one epic, in the few shapes checks care about."""
+    """What a target holds on one epic, in the few shapes checks care about.
+
+    ``target`` says where it is, for people; ``title`` is the title of the passage it
+    comes from (if any); ``placed`` is false for a sentence found in running text, which
+    a message should not name as the place to write the answer.
+    """
 
     target: str
     present: bool
@@ -79,6 +88,8 @@ class Value:
     items: tuple[str, ...] = ()
     tasks: tuple[Task, ...] = ()
     users: tuple[str, ...] = ()
+    title: str = ""
+    placed: bool = True
 
     @property
     def text(self) -> str:

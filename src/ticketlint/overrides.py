@@ -63,8 +63,8 @@ def _variant(rule: Rule, change: Mapping[str, Any]) -> Rule | None:
         raise ValueError(problem)
     check = rule.check
     if "targets" in change:
-        targets = build_targets(change["targets"], rule.others)
-        check = compile_check(rule.spec["check"], targets, rule.hints, rule.others)
+        targets = build_targets(change["targets"], rule.others, rule.concepts)
+        check = compile_check(rule.spec["check"], targets, rule.hints, rule.others, rule.concepts)
     return replace(
         rule,
         severity=Severity(severity) if severity else rule.severity,

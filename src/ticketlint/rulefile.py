@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ticketlint.checks import Check, CheckSpecError, compile_check
+from ticketlint.detection.concepts import Concept, ConceptSet, ConceptSpecError, build_concept, concept_set
 from ticketlint.errors import Problem, RuleFileError
 from ticketlint.model import Severity
 from ticketlint.selector import AllOf, build_selector
@@ -56,6 +57,7 @@ class Rule:
     selector_specs: tuple[Mapping[str, Any], ...] = ()  # as written: the rule's own, then its pack's
     hints: frozenset[str] = frozenset()  # to recompile the check for other targets (config overrides)
     others: Words = ()
+    concepts: ConceptSet | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
     packs: tuple[str, ...]
+    concepts: ConceptSet = field(default_factory=lambda: ConceptSet({}))
 
     @property
     def active(self) -> tuple[Rule, ...]:
@@ -92,6 +95,10 @@ class _Pack:
     rules: list[_RuleDef] = field(default_factory=list)
     placeholders: frozenset[str] = frozenset()
     extends: frozenset[int] = frozenset()  # ids of every pack this one inherits from
+    concepts: list[Concept] = field(default_factory=list)  # inherited ones first, then its own
+
+    def concept_set(self) -> ConceptSet:
+        return concept_set(self.concepts)
 
 
 def builtin_dir() -> Path:
@@ -182,7 +189,13 @@ class PackLoader:
         if any(p.rule is None for p in problems):
             raise RuleFileError(problems)  # the pack's own shape is wrong: nothing more to say
 
+        own_concepts = _concepts(located, data.get("concepts") or {}, problems)
         inherited = self._inherit(pack, path.parent, problems)
+        pack.concepts += own_concepts
+        concepts = pack.concept_set()
+        for rule in inherited.values():
+            if rule.overridden:
+                problems.extend(_validate(rule, pack.placeholders, concepts))
         for index, raw in enumerate(data.get("rules", [])):
             rule_id = raw.get("id")
             if rule_id in broken:
@@ -205,7 +218,7 @@ class PackLoader:
                 continue
             where = {name: (located, (*key, name)) for name in raw}
             rule = _RuleDef(rule_id, pack.name, dict(raw), where)
-            problems.extend(_validate(rule, pack.placeholders))
+            problems.extend(_validate(rule, pack.placeholders, concepts))
             pack.rules.append(rule)
         pack.rules[:0] = inherited.values()
         selector = data.get("selector")
@@ -225,6 +238,7 @@ class PackLoader:
             parent = self.load(spec, base, (located, key))
             pack.extends |= {id(parent)} | parent.extends
             pack.placeholders |= parent.placeholders
+            pack.concepts += parent.concepts
             for rule in parent.rules:
                 if rule.id in inherited:
                     problems.append(
@@ -257,7 +271,6 @@ class PackLoader:
             for name, value in fields.items():
                 rule.data[name] = value
                 rule.where[name] = (located, (*key, name) if change != "off" else key)
-            problems.extend(_validate(rule, pack.placeholders))
         return inherited
 
 
@@ -289,7 +302,19 @@ def message_problems(message: str) -> list[str]:
     return problems
 
 
-def _validate(rule: _RuleDef, hints: frozenset[str]) -> list[Problem]:
+def _concepts(located: Located, specs: Mapping[str, Any], problems: list[Problem]) -> list[Concept]:
+    """A pack's own concepts; each malformed one is a problem naming its key."""
+    found = []
+    for concept_id, spec in specs.items():
+        try:
+            found.append(build_concept(str(concept_id), spec))
+        except ConceptSpecError as error:
+            key: Key = ("concepts", concept_id, *error.key)
+            problems.append(located.problem(key, f'concept "{concept_id}": {error}', at_key=bool(error.key)))
+    return found
+
+
+def _validate(rule: _RuleDef, hints: frozenset[str], concepts: ConceptSet | None = None) -> list[Problem]:
     """Semantic checks the schema cannot express: checks, targets, message placeholders."""
     problems: list[Problem] = []
 
@@ -300,12 +325,12 @@ def _validate(rule: _RuleDef, hints: frozenset[str]) -> list[Problem]:
     targets: tuple[Target, ...] = ()
     if "targets" in rule.data:
         try:
-            targets = build_targets(rule.data["targets"])
+            targets = build_targets(rule.data["targets"], concepts=concepts)
         except TargetSpecError as error:
             problem("targets", error.key, str(error))
             return problems
     try:
-        compile_check(rule.data["check"], targets, hints)
+        compile_check(rule.data["check"], targets, hints, concepts=concepts)
     except CheckSpecError as error:
         problem("check", error.key, str(error))
     for message in message_problems(rule.data["message"]):
@@ -317,6 +342,7 @@ def compile_rules(packs: Iterable[_Pack]) -> RuleSet:
     packs = list(packs)
     titles = set().union(*(section_titles(r.data) for p in packs for r in p.rules))
     others = tuple(sorted({title_words(t) for t in titles}))
+    concepts = concept_set(c for p in packs for c in p.concepts)
     rules: list[Rule] = []
     names: list[str] = []
     selectors: dict[tuple[int, ...], AllOf] = {}
@@ -328,12 +354,16 @@ def compile_rules(packs: Iterable[_Pack]) -> RuleSet:
                 raise RuleFileError(
                     [located.problem(key, "this rule id comes from two packs in the same run", rule.id)]
                 )
-            rules.append(_compile(rule, pack.placeholders, others, selectors))
-    return RuleSet(tuple(rules), tuple(names))
+            rules.append(_compile(rule, pack.placeholders, others, concepts, selectors))
+    return RuleSet(tuple(rules), tuple(names), concepts)
 
 
 def _compile(
-    rule: _RuleDef, hints: frozenset[str], others: Words, selectors: dict[tuple[int, ...], AllOf]
+    rule: _RuleDef,
+    hints: frozenset[str],
+    others: Words,
+    concepts: ConceptSet,
+    selectors: dict[tuple[int, ...], AllOf],
 ) -> Rule:
     """Compile one rule; rules sharing selector specs (a pack's) share one AllOf object."""
     data = rule.data
@@ -341,7 +371,7 @@ def _compile(
     shared = tuple(id(s) for s in specs)
     if shared not in selectors:
         selectors[shared] = AllOf(tuple(build_selector(s) for s in specs))
-    targets = build_targets(data["targets"], others) if "targets" in data else ()
+    targets = build_targets(data["targets"], others, concepts) if "targets" in data else ()
     severity = None if data["severity"] == "off" else Severity(data["severity"])
     located, key = rule.where["id"]
     line, _ = located.where(key)
@@ -351,7 +381,7 @@ def _compile(
         description=data["description"],
         severity=severity,
         selector=selectors[shared],
-        check=compile_check(data["check"], targets, hints, others),
+        check=compile_check(data["check"], targets, hints, others, concepts),
         message=data["message"].strip(),
         docs=data.get("docs"),
         label=data.get("label"),
@@ -361,6 +391,7 @@ def _compile(
         selector_specs=specs,
         hints=hints,
         others=others,
+        concepts=concepts,
     )
 
 

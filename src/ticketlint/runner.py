@@ -23,7 +23,7 @@ from ticketlint.progress import Progress, fetch_progress
 from ticketlint.reporters import RunInfo, Sink, open_reporter
 from ticketlint.rulefile import Rule, RuleSet, load_rules
 from ticketlint.summary import Tally
-from ticketlint.targets import referenced_fields
+from ticketlint.targets import referenced_concepts, referenced_fields
 from ticketlint.trackers.credentials import epics_jql, jira_configured, jira_settings, shown_url
 from ticketlint.trackers.file import read_epics
 from ticketlint.waivers import Exceptions, config_waivers, read_baseline, write_baseline
@@ -169,7 +169,7 @@ def open_epics(
         for waiver in exceptions.waivers:
             if waiver.jql:
                 waiver.epics |= jira.keys(waiver.jql)
-        yield jira.epics(jql, _field_names(rules))
+        yield jira.epics(jql, _field_names(rules), _concept_field(rules))
 
 
 def _jira_url(request: CheckRequest) -> str:
@@ -177,7 +177,17 @@ def _jira_url(request: CheckRequest) -> str:
 
 
 def _field_names(rules: Sequence[Rule]) -> list[str]:
-    return sorted(set().union(*(referenced_fields(r.spec) for r in rules)))
+    return sorted(set().union(*(referenced_fields(r.spec, r.concepts) for r in rules)))
+
+
+def _concept_field(rules: Sequence[Rule]) -> Callable[[str], bool]:
+    """Whether a site's custom field (by display name) is about a concept the rules read:
+    "Go-live KPI" is fetched for a rule about the success metric."""
+    used = set().union(*(referenced_concepts(r.spec) for r in rules))
+    concepts = next((r.concepts for r in rules if r.concepts is not None), None)
+    if not used or concepts is None:
+        return lambda name: False
+    return lambda name: any(c in used for c in concepts.named(name))
 
 
 def _jira(request: CheckRequest, progress: Progress) -> tuple[JiraTracker, str]:
@@ -199,7 +209,7 @@ def run_export(request: CheckRequest, output: Path) -> int:
     with fetch_progress(_jira_url(request), quiet=request.quiet) as progress:
         jira, jql = _jira(request, progress)
         jira.connect()
-        fields = [*jira.field_ids(_field_names(rules)), "description"]
+        fields = [*jira.field_ids(_field_names(rules), _concept_field(rules)), "description"]
         try:
             stream = output.open("w", encoding="utf-8")
         except OSError as error:

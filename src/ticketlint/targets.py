@@ -1,4 +1,5 @@
-"""Where a rule looks on an epic: a field, description sections by title, or a raw path.
+"""Where a rule looks on an epic: the passages about a concept, a field, description
+sections by title, or a raw path.
 
 A rule lists several targets when teams write the same decision in several places; a
 check passes when any of them satisfies it.
@@ -11,6 +12,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from ticketlint.detection.attribution import attribution
+from ticketlint.detection.concepts import ConceptSet
 from ticketlint.fields import STANDARD_FIELDS, Value, absent, value_of
 from ticketlint.model import Epic
 from ticketlint.text.titles import TitleSet, title_words
@@ -25,7 +28,7 @@ class TargetSpecError(ValueError):
 
 
 class Target(Protocol):
-    def values(self, epic: Epic) -> list[Value]: ...
+    def values(self, epic: Epic) -> Sequence[Value]: ...
 
     def describe(self) -> str: ...
 
@@ -122,6 +125,37 @@ class SectionTarget:
         return [value for _, value in found] or [absent(self.describe())]
 
 
+@dataclass(frozen=True, eq=False)
+class ConceptTarget:
+    """The passages about a concept, wherever they are (see ``detection.attribution``).
+
+    Each passage is a candidate of its own: a rule with a concept target passes when one
+    candidate satisfies its whole check. With ``together``, its checks look at all the
+    passages at once (the roles of a team may be spread over fields and a table).
+    """
+
+    concept: str
+    concepts: ConceptSet
+    together: bool = False
+
+    def describe(self) -> str:
+        names = self.concepts[self.concept].names
+        return (
+            f'a "{names[0][:1].upper()}{names[0][1:]}" section'
+            if names
+            else f'what the epic says about "{self.concept}"'
+        )
+
+    def values(self, epic: Epic) -> Sequence[Value]:
+        found = attribution(epic, self.concepts).candidates(self.concept)
+        return found if _any(found) else [absent(self.describe())]
+
+
+def _any(values: Sequence[Value]) -> bool:
+    """Whether there is at least one value, reading no further than the first."""
+    return next(iter(values), None) is not None
+
+
 _PATH_PART = re.compile(r"[^.\[\]]+|\[\d+\]")
 
 
@@ -175,8 +209,21 @@ def section_titles(spec: object) -> set[str]:
     return found
 
 
-def referenced_fields(spec: object) -> set[str]:
-    """The issue fields a rule reads (names or ids), so a tracker asks only for those."""
+def referenced_concepts(spec: object) -> set[str]:
+    """The concepts a rule (or any structure of rule specs) looks at."""
+    return {
+        t["concept"]
+        for t in _target_specs(spec)
+        if isinstance(t, Mapping) and isinstance(t.get("concept"), str)
+    }
+
+
+def referenced_fields(spec: object, concepts: ConceptSet | None = None) -> set[str]:
+    """The issue fields a rule reads (names or ids), so a tracker asks only for those.
+
+    A concept reads the description and the fields it lists; fields it names by their
+    display name are added by the tracker, which knows the site's field names.
+    """
     found: set[str] = set()
     for target in _target_specs(spec):
         if isinstance(target, str):
@@ -186,6 +233,10 @@ def referenced_fields(spec: object) -> set[str]:
                 found.add(target["field"])
             elif "section" in target:
                 found.add("description")
+            elif isinstance(target.get("concept"), str):
+                found.add("description")
+                if concepts is not None and target["concept"] in concepts:
+                    found.update(concepts[target["concept"]].fields)
             elif isinstance(target.get("path"), str):
                 parts = _PATH_PART.findall(target["path"])
                 if len(parts) >= 2 and parts[0] == "fields":
@@ -193,13 +244,15 @@ def referenced_fields(spec: object) -> set[str]:
     return found
 
 
-def build_target(spec: object, others: Words = ()) -> Target:
+def build_target(spec: object, others: Words = (), concepts: ConceptSet | None = None) -> Target:
     """Build one target from its rule-file form; raise TargetSpecError when malformed."""
     if isinstance(spec, str):
         spec = {"field": spec}
+    if isinstance(spec, Mapping) and "concept" in spec and set(spec) <= {"concept", "together"}:
+        return _concept_target(spec, concepts)
     if not isinstance(spec, Mapping) or len(spec) != 1:
         raise TargetSpecError(
-            "a target is one of {field: NAME}, {section: [TITLE, ...]} or {path: DOTTED.PATH}"
+            "a target is one of {concept: ID}, {field: NAME}, {section: [TITLE, ...]} or {path: DOTTED.PATH}"
         )
     ((kind, arg),) = spec.items()
     if kind == "field":
@@ -219,16 +272,31 @@ def build_target(spec: object, others: Words = ()) -> Target:
         if not isinstance(arg, str) or not _PATH_PART.findall(arg):
             raise TargetSpecError("path: needs a dotted path such as fields.customfield_10010", ("path",))
         return PathTarget(arg)
-    raise TargetSpecError(f'unknown target "{kind}"; use field, section or path', (kind,))
+    raise TargetSpecError(f'unknown target "{kind}"; use concept, field, section or path', (kind,))
 
 
-def build_targets(specs: object, others: Words = ()) -> tuple[Target, ...]:
+def _concept_target(spec: Mapping[str, Any], concepts: ConceptSet | None) -> ConceptTarget:
+    name, together = spec["concept"], spec.get("together", False)
+    if concepts is None or not isinstance(name, str) or name not in concepts:
+        known = ", ".join(sorted(concepts.concepts)) if concepts is not None and concepts.concepts else ""
+        listed = known or "none: declare them under concepts: in the pack"
+        raise TargetSpecError(
+            f'concept: "{name}" is not a concept of this pack; concepts: {listed}', ("concept",)
+        )
+    if not isinstance(together, bool):
+        raise TargetSpecError("together: is true or false", ("together",))
+    return ConceptTarget(name, concepts, together)
+
+
+def build_targets(
+    specs: object, others: Words = (), concepts: ConceptSet | None = None
+) -> tuple[Target, ...]:
     if not isinstance(specs, list) or not specs:
         raise TargetSpecError("targets: needs a list of at least one target")
     targets = []
     for index, spec in enumerate(specs):
         try:
-            targets.append(build_target(spec, others))
+            targets.append(build_target(spec, others, concepts))
         except TargetSpecError as error:
             raise TargetSpecError(str(error), (index, *error.key)) from None
     return tuple(targets)
@@ -236,11 +304,13 @@ def build_targets(specs: object, others: Words = ()) -> tuple[Target, ...]:
 
 __all__ = [
     "STANDARD_FIELDS",
+    "ConceptTarget",
     "Target",
     "TargetSpecError",
     "Words",
     "build_target",
     "build_targets",
+    "referenced_concepts",
     "referenced_fields",
     "section_titles",
 ]

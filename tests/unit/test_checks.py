@@ -161,14 +161,14 @@ class TestFilled:
         assert not evaluate({"filled": {"allow_not_applicable": True}}, epic, section("Proxy metric")).passed
 
     def test_rule_hints_are_not_answers(self) -> None:
-        epic = make_epic("h2. Success metric\n_Name the number that moves, and by how much._")
-        check = {"filled": {"hints": ["Name the number that moves, and by how much"]}}
+        epic = make_epic("h2. Success metric\n_The number that moves, and by how much._")
+        check = {"filled": {"hints": ["The number that moves, and by how much"]}}
         assert evaluate({"filled": {}}, epic, section("Success metric")).passed
         assert not evaluate(check, epic, section("Success metric")).passed
 
     def test_pack_hints_are_compared_normalised(self) -> None:
-        epic = make_epic("h2. Success metric\n*Name the number that moves, and by how much.*")
-        pack_hints = frozenset({normalize("name the number that MOVES and by how much")})
+        epic = make_epic("h2. Success metric\n*The number that moves, and by how much.*")
+        pack_hints = frozenset({normalize("the number that MOVES and by how much")})
         assert evaluate({"filled": {}}, epic, section("Success metric")).passed
         assert not evaluate({"filled": {}}, epic, section("Success metric"), hints=pack_hints).passed
         answered = make_epic(
@@ -494,7 +494,9 @@ class TestTargets:
         assert evaluate({"filled": {}}, epic, section("success metric")).passed
 
     def test_every_matching_section_is_a_candidate(self) -> None:
-        epic = make_epic("h2. Success metric\nTBD\n\n||Decision||Answer||\n|Success metric|+3% watch time|")
+        epic = make_epic(
+            "h2. Success metric\nTBD\n\nh2. Decisions\n||Decision||Answer||\n|Success metric|+3% watch time|"
+        )
         outcome = evaluate({"filled": {}}, epic, section("Success metric"))
         assert outcome == Outcome(True, 'section "Success metric"', "+3% watch time")
 

@@ -191,7 +191,7 @@ class TestMinWords:
 
 
 class TestHints:
-    HINT = "Describe the metric you will move, with a target"
+    HINT = "The metric you will move, with a target"
 
     @pytest.fixture
     def hints(self) -> frozenset[str]:
@@ -200,11 +200,11 @@ class TestHints:
     @pytest.mark.parametrize(
         "line",
         [
-            "Describe the metric you will move, with a target",
-            "describe the METRIC you will move with a target",
-            "*Describe the metric you will move, with a target.*",
-            "  describe   the metric you will move -- with a target!",
-            "_Describe the metric you will move, with a target_",
+            "The metric you will move, with a target",
+            "the METRIC you will move with a target",
+            "*The metric you will move, with a target.*",
+            "  the   metric you will move -- with a target!",
+            "_The metric you will move, with a target_",
         ],
     )
     def test_text_equal_to_a_hint_is_not_filled(self, hints: frozenset[str], line: str) -> None:
@@ -218,7 +218,22 @@ class TestHints:
         assert is_filled([f"{self.HINT}: +3% watch time"], hints=hints)
 
     def test_text_that_only_starts_like_the_hint_is_filled(self, hints: frozenset[str]) -> None:
-        assert is_filled(["Describe the metric you will move: watch time"], hints=hints)
+        assert is_filled(["The metric you will move: watch time"], hints=hints)
+
+    @pytest.mark.parametrize(
+        "line",
+        [
+            "List examples of mistakes that must never reach users.",
+            "Give examples of mistakes that must never reach users.",
+            "Describe the metric you will move, with a target",
+            "Name a person for each role, or write not needed.",
+        ],
+    )
+    def test_a_template_instruction_is_never_an_answer(self, line: str) -> None:
+        assert not is_filled([line])  # no pack needs to declare it as a hint
+
+    def test_an_instruction_with_its_answer_after_a_colon_is_filled(self) -> None:
+        assert is_filled(["Describe the metric you will move: watch time per session +3%"])
 
     def test_normalize_ignores_case_markup_punctuation_and_spacing(self) -> None:
         assert normalize("  *Success*   Metric -- (north star)!") == "success metric north star"

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from ticketlint.checks import assigned, combinators, count, filled, matches, mentions, one_of
-from ticketlint.checks.base import BuildContext, Check, CheckSpecError, Options, Outcome
-from ticketlint.targets import Target, Words
+from ticketlint.checks import assigned, combinators, count, filled, matches, mentions, one_of, roles
+from ticketlint.checks.base import BuildContext, Check, CheckSpecError, Options, Outcome, Seen
+from ticketlint.checks.candidates import EachCandidate
+from ticketlint.detection.concepts import ConceptSet
+from ticketlint.targets import ConceptTarget, Target, Words
 
 Builder = Callable[[Options, BuildContext], Check]
 
@@ -22,6 +24,7 @@ REGISTRY: dict[str, Builder] = {
     "assigned": assigned.build,
     "count": count.build,
     "mentions": mentions.build,
+    "roles": roles.build,
     "all": combinators.build_all,
     "any": combinators.build_any,
     "not": combinators.build_not,
@@ -48,9 +51,17 @@ def build_check(node: object, ctx: BuildContext) -> Check:
 
 
 def compile_check(
-    node: object, targets: tuple[Target, ...], hints: frozenset[str], others: Words = ()
+    node: object,
+    targets: tuple[Target, ...],
+    hints: frozenset[str],
+    others: Words = (),
+    concepts: ConceptSet | None = None,
 ) -> Check:
-    return build_check(node, BuildContext(targets, hints, build_check, others))
+    """A rule's check on its targets; with a concept among them, judged candidate by candidate."""
+    check = build_check(node, BuildContext(targets, hints, build_check, others, concepts))
+    if any(isinstance(t, ConceptTarget) and not t.together for t in targets):
+        return EachCandidate(targets, check)
+    return check
 
 
-__all__ = ["REGISTRY", "Check", "CheckSpecError", "Outcome", "build_check", "compile_check"]
+__all__ = ["REGISTRY", "Check", "CheckSpecError", "Outcome", "Seen", "build_check", "compile_check"]

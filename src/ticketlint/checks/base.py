@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from ticketlint.detection.concepts import ConceptSet
 from ticketlint.fields import Value
 from ticketlint.model import Epic
 from ticketlint.targets import Target, TargetSpecError, Words, build_targets
@@ -22,12 +23,26 @@ class CheckSpecError(ValueError):
 
 
 @dataclass(frozen=True)
+class Seen:
+    """One candidate a rule judged: where it is, a quote, whether it counted, and why."""
+
+    where: str
+    quote: str
+    counted: bool
+    reason: str = ""
+
+
+@dataclass(frozen=True)
 class Outcome:
-    """Whether a check passed, and what it looked at (for the message's placeholders)."""
+    """Whether a check passed, what it looked at (for the message's placeholders), why
+    (``reason``: what was missing or what did not count) and, for a rule judging several
+    candidates, what it made of each (``seen``)."""
 
     passed: bool
     target: str
     value: str
+    reason: str = field(default="", compare=False)
+    seen: tuple[Seen, ...] = field(default=(), compare=False)
 
 
 class Check(Protocol):
@@ -45,6 +60,7 @@ class BuildContext:
     hints: frozenset[str]
     build: Callable[[object, BuildContext], Check]
     others: Words = ()  # section titles other rules look for (see SectionTarget)
+    concepts: ConceptSet | None = None  # the concepts of the run (see ConceptTarget)
 
     def with_targets(self, options: Options) -> BuildContext:
         """The context for a check that may name its own ``targets:``."""
@@ -53,10 +69,10 @@ class BuildContext:
                 raise CheckSpecError("this check needs targets: (on the check or on the rule)")
             return self
         try:
-            targets = build_targets(options["targets"], self.others)
+            targets = build_targets(options["targets"], self.others, self.concepts)
         except TargetSpecError as error:
             raise CheckSpecError(str(error), ("targets", *error.key)) from None
-        return BuildContext(targets, self.hints, self.build, self.others)
+        return BuildContext(targets, self.hints, self.build, self.others, self.concepts)
 
     def child(self, node: object, key: tuple[str | int, ...]) -> Check:
         try:
@@ -71,16 +87,22 @@ def shown(text: str) -> str:
     return flat if len(flat) <= _SHOWN_CHARS else flat[: _SHOWN_CHARS - 1] + "…"
 
 
-def values_of(target: Target, epic: Epic) -> list[Value]:
+def values_of(target: Target, epic: Epic) -> Sequence[Value]:
     """What a target holds on an epic, resolved once per epic however many checks ask."""
-    found: list[Value] | None = epic.memo.get(target)
+    found: Sequence[Value] | None = epic.memo.get(target)
     if found is None:
         found = epic.memo[target] = target.values(epic)
     return found
 
 
-def first_passing(epic: Epic, targets: tuple[Target, ...], passes: Callable[[Value], bool]) -> Outcome:
-    """Pass when any value of any target passes; otherwise report the most telling value."""
+def first_passing(
+    epic: Epic,
+    targets: tuple[Target, ...],
+    passes: Callable[[Value], bool],
+    why_not: Callable[[Value], str] | None = None,
+) -> Outcome:
+    """Pass when any value of any target passes; otherwise report the most telling value
+    (and, with ``why_not``, why it did not count)."""
     fallback: Value | None = None
     for target in targets:
         for value in values_of(target, epic):
@@ -89,7 +111,11 @@ def first_passing(epic: Epic, targets: tuple[Target, ...], passes: Callable[[Val
             if fallback is None or (value.present and not fallback.present):
                 fallback = value
     assert fallback is not None  # every target yields at least one value
-    return Outcome(False, fallback.target, shown(fallback.text))
+    if not fallback.present:
+        reason = "nothing written there"
+    else:
+        reason = why_not(fallback) if why_not is not None else ""
+    return Outcome(False, fallback.target, shown(fallback.text), reason)
 
 
 def option(options: Options, name: str, kind: type | tuple[type, ...], default: Any = None) -> Any:

@@ -23,12 +23,20 @@ from ticketlint.checks.base import (
     Outcome,
     first_passing,
     option,
+    shown,
 )
 from ticketlint.checks.matches import Pattern, compile_pattern
 from ticketlint.fields import Value
 from ticketlint.model import Epic
 from ticketlint.targets import Target
-from ticketlint.text.placeholders import answer_text, is_filled, normalize
+from ticketlint.text.placeholders import (
+    answer_text,
+    is_bare_not_applicable,
+    is_filled,
+    normalize,
+    read_answer,
+    word_count,
+)
 
 
 @dataclass(frozen=True)
@@ -38,6 +46,7 @@ class Filled:
     allow_not_applicable: bool
     hints: frozenset[str]
     pattern: Pattern | None
+    what: str
 
     def _passes(self, value: Value) -> bool:
         if not value.present or not is_filled(
@@ -49,8 +58,21 @@ class Filled:
             return False
         return self.pattern is None or self.pattern.search(answer_text(value.lines, self.hints))
 
+    def _why_not(self, value: Value) -> str:
+        answer = read_answer(value.lines, self.hints)
+        if not answer.kept:
+            if answer.dropped:
+                sentence, kind = answer.dropped[0]
+                return f"not an answer: {kind} ({shown(sentence)!r})".replace("'", '"')
+            return "nothing written there"
+        if is_bare_not_applicable(answer.text):
+            return "N/A without a reason of five words or more"
+        if word_count(answer.text) < self.min_words:
+            return f"too short to say anything ({word_count(answer.text)} words)"
+        return f"no {self.what}"
+
     def evaluate(self, epic: Epic) -> Outcome:
-        return first_passing(epic, self.targets, self._passes)
+        return first_passing(epic, self.targets, self._passes, self._why_not)
 
 
 def build(options: Options, ctx: BuildContext) -> Check:
@@ -59,10 +81,13 @@ def build(options: Options, ctx: BuildContext) -> Check:
     if min_words < 1:
         raise CheckSpecError("min_words: must be 1 or more", ("min_words",))
     hints = option(options, "hints", list, [])
+    pattern = compile_pattern(options) if "pattern" in options else None
+    what = option(options, "what", str) or (f"text matching {pattern.source!r}" if pattern else "answer")
     return Filled(
         ctx.targets,
         min_words,
         bool(option(options, "allow_not_applicable", bool, False)),
         ctx.hints | {normalize(str(h)) for h in hints},
-        compile_pattern(options) if "pattern" in options else None,
+        pattern,
+        what,
     )

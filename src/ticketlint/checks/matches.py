@@ -1,7 +1,9 @@
 """``matches`` / ``not_matches``: a regular expression is (or is not) found in the target.
 
-Options: ``pattern`` (Python regular expression, searched anywhere in the text) and
-``ignore_case`` (default true). ``not_matches`` passes when no target's text matches.
+Options: ``pattern`` (Python regular expression, searched anywhere in the text),
+``ignore_case`` (default true) and ``what``: what the pattern stands for, in a few words
+("a deferral"), for the explanation of a finding. ``not_matches`` passes when no
+target's text matches.
 
     check:
       matches: {pattern: '\\d+(\\.\\d+)?\\s*%'}
@@ -33,21 +35,26 @@ from ticketlint.targets import Target
 class Matches:
     targets: tuple[Target, ...]
     pattern: Pattern
+    what: str
 
     def evaluate(self, epic: Epic) -> Outcome:
-        return first_passing(epic, self.targets, lambda v: self.pattern.search(v.text))
+        return first_passing(
+            epic, self.targets, lambda v: self.pattern.search(v.text), lambda v: f"no {self.what}"
+        )
 
 
 @dataclass(frozen=True)
 class NotMatches:
     targets: tuple[Target, ...]
     pattern: Pattern
+    what: str
 
     def evaluate(self, epic: Epic) -> Outcome:
         for target in self.targets:
             for value in values_of(target, epic):
-                if self.pattern.search(value.text):
-                    return Outcome(False, value.target, shown(value.text))
+                found = self.pattern.find(value.text)
+                if found is not None:
+                    return Outcome(False, value.target, shown(value.text), f'{self.what}: "{shown(found)}"')
         return Outcome(True, self.targets[0].describe(), "")
 
 
@@ -67,8 +74,20 @@ class Pattern:
     compiled: regex.Pattern[str]
 
     def search(self, text: str) -> bool:
+        return self._match(text) is not None
+
+    def find(self, text: str) -> str | None:
+        """The line the pattern matches in (for a short quote), or None."""
+        match = self._match(text)
+        if match is None:
+            return None
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        return text[start : end if end >= 0 else len(text)]
+
+    def _match(self, text: str) -> regex.Match[str] | None:
         try:
-            return self.compiled.search(text, timeout=SEARCH_SECONDS) is not None
+            return self.compiled.search(text, timeout=SEARCH_SECONDS)
         except TimeoutError:
             raise PatternTimeout(
                 f"the pattern {self.source!r} took more than {SEARCH_SECONDS:g} s on one epic's text; "
@@ -87,11 +106,17 @@ def compile_pattern(options: Options) -> Pattern:
         raise CheckSpecError(f"pattern: is not a valid regular expression ({error})", ("pattern",)) from None
 
 
+def _what(options: Options, pattern: Pattern) -> str:
+    return option(options, "what", str) or f"text matching {pattern.source!r}"
+
+
 def build(options: Options, ctx: BuildContext) -> Check:
     ctx = ctx.with_targets(options)
-    return Matches(ctx.targets, compile_pattern(options))
+    pattern = compile_pattern(options)
+    return Matches(ctx.targets, pattern, _what(options, pattern))
 
 
 def build_not(options: Options, ctx: BuildContext) -> Check:
     ctx = ctx.with_targets(options)
-    return NotMatches(ctx.targets, compile_pattern(options))
+    pattern = compile_pattern(options)
+    return NotMatches(ctx.targets, pattern, _what(options, pattern))

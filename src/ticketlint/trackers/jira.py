@@ -245,13 +245,16 @@ class JiraTracker:
             raise JiraError(f"Jira at {self.site} answered GET myself without an account id or user name")
         return me
 
-    def field_ids(self, names: Sequence[str]) -> list[str]:
-        """Ids of the fields to ask for: the base set plus every field the rules read."""
+    def field_ids(self, names: Sequence[str], also: Callable[[str], bool] | None = None) -> list[str]:
+        """Ids of the fields to ask for: the base set, every field the rules read, and every
+        custom field whose display name ``also`` selects (fields named for a concept)."""
         wanted = dict.fromkeys(BASE_FIELDS)
         for name in names:
             field_id = self.catalog.resolve(name)
             if field_id is not None:
                 wanted[field_id] = None
+        if also is not None:
+            wanted.update(dict.fromkeys(self.catalog.custom_ids(also)))
         return list(wanted)
 
     def pages(self, jql: str, fields: Sequence[str]) -> Iterator[Page]:
@@ -319,10 +322,12 @@ class JiraTracker:
             collected.extend(batch)
         comment["comments"] = collected
 
-    def epics(self, jql: str, field_names: Sequence[str]) -> Iterator[Epic | Unreadable]:
+    def epics(
+        self, jql: str, field_names: Sequence[str], also: Callable[[str], bool] | None = None
+    ) -> Iterator[Epic | Unreadable]:
         """Every epic the JQL finds, converted as each page arrives."""
         self.connect()
-        fields = self.field_ids(field_names)
+        fields = self.field_ids(field_names, also)
         for page in self.pages(jql, fields):
             self.on_page(len(page.issues))
             for issue in page.issues:
