@@ -18,7 +18,9 @@ _PLACEHOLDER = re.compile(
 )
 # The five roles, each needing a name, a mention or "not needed".
 _ROLES = ("ml engineer", "data scientist", "data engineer", "pm", "product analyst")
-_ROLE_ROW = re.compile(r"^\W*(ml engineer|data scientist|data engineer|pm|product analyst)\s*[:|]\s*(.*)$", re.I)
+_ROLE_ROW = re.compile(
+    r"^\W*(ml engineer|data scientist|data engineer|pm|product analyst)\s*[:|]\s*(.*)$", re.I
+)
 _PERSON = re.compile(r"@|\[~|not needed|\b[A-Z][a-z]+")
 
 

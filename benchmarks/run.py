@@ -27,6 +27,7 @@ from benchmarks.handwritten import handwritten_findings  # noqa: E402
 from benchmarks.jira_requests import jira_rows  # noqa: E402
 from benchmarks.jira_writes import write_rows  # noqa: E402
 from benchmarks.memory import memory_rows  # noqa: E402
+from benchmarks.previous import previous_rows  # noqa: E402
 from benchmarks.startup import startup_rows  # noqa: E402
 from ticketlint.engine import evaluate_epic  # noqa: E402
 from ticketlint.fields import FieldCatalog  # noqa: E402
@@ -124,6 +125,7 @@ def main() -> int:
     jira_epics, latency = (200, 0.005) if args.smoke else (2_000, 0.05)
     work = args.out / "data"
     rows = engine_rows(count, repeats)
+    rows += previous_rows(generate(count), repeats)
     rows += engine_rows(count * 10, 1, evaluate_only=False)
     rows += jira_rows(jira_epics, latency)
     rows += write_rows(jira_epics, 40 if args.smoke else 400, latency)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ticketlint.errors import TicketlintError
@@ -91,7 +92,7 @@ class Value:
     title: str = ""
     placed: bool = True
 
-    @property
+    @cached_property
     def text(self) -> str:
         return "\n".join(self.lines)
 

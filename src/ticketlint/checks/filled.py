@@ -30,9 +30,8 @@ from ticketlint.fields import Value
 from ticketlint.model import Epic
 from ticketlint.targets import Target
 from ticketlint.text.placeholders import (
-    answer_text,
     is_bare_not_applicable,
-    is_filled,
+    is_not_applicable_with_reason,
     normalize,
     read_answer,
     word_count,
@@ -49,14 +48,14 @@ class Filled:
     what: str
 
     def _passes(self, value: Value) -> bool:
-        if not value.present or not is_filled(
-            value.lines,
-            min_words=self.min_words,
-            allow_not_applicable=self.allow_not_applicable,
-            hints=self.hints,
-        ):
+        if not value.present:
             return False
-        return self.pattern is None or self.pattern.search(answer_text(value.lines, self.hints))
+        if self.allow_not_applicable and any(is_not_applicable_with_reason(line) for line in value.lines):
+            return self.pattern is None or self.pattern.search(value.text)
+        answer = read_answer(value.lines, self.hints).text
+        if is_bare_not_applicable(answer) or word_count(answer) < self.min_words:
+            return False
+        return self.pattern is None or self.pattern.search(answer)
 
     def _why_not(self, value: Value) -> str:
         answer = read_answer(value.lines, self.hints)

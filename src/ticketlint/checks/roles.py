@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -175,6 +175,7 @@ _NOT_NAMES = frozenset(
 _TEAM_ONLY = re.compile(
     r"\b(team|squad|folks|someone|somebody|a person|hire|hiring|contractor|vendor|agency|tbd|tbc)\b", re.I
 )
+_SEEN_LINES = 20_000
 _SEGMENTS = re.compile(r"\s+/\s+|;|,|\s\|\s|\|\||\s+[-—–]\s+(?=\w+:)|\band\b|\s\+\s|·")
 
 
@@ -191,6 +192,7 @@ class Roles:
     finder: re.Pattern[str]  # every role word, longest first
     owner: Mapping[str, str]  # role word (as matched, normalised) → role name
     hints: frozenset[str]
+    seen: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def _role_of(self, word: str) -> str | None:
         return self.owner.get(word) or self.owner.get(word.casefold())
@@ -206,16 +208,28 @@ class Roles:
     def _assigned(self, lines: Iterable[str], title: str, users: tuple[str, ...]) -> set[str]:
         assigned: set[str] = set()
         titled = {r for _, _, r in self._mentions(title)} if title else set()
+        if title:  # "We don't need a product analyst: ..." says it in the title
+            assigned |= self._line(title)
         for line in lines:
             if titled and (users or _has_name(line)) and non_answer(line, self.hints) is None:
                 assigned |= titled
-            if _NOT_NEEDED.search(line):
-                assigned |= {r for _, _, r in self._mentions(line)}
-            for segment in _SEGMENTS.split(line):
-                assigned |= self._segment(segment)
+            assigned |= self._line(line)
         if titled and users:
             assigned |= titled
         return assigned
+
+    def _line(self, line: str) -> frozenset[str]:
+        """The roles one line gives a person (remembered: the same line is read as part of
+        the section and as its own row or label)."""
+        found = self.seen.get(line)
+        if found is None:
+            if len(self.seen) > _SEEN_LINES:
+                self.seen.clear()
+            roles = {r for _, _, r in self._mentions(line)} if _NOT_NEEDED.search(line) else set()
+            for segment in _SEGMENTS.split(line):
+                roles |= self._segment(segment)
+            found = self.seen[line] = frozenset(roles)
+        return found
 
     def _segment(self, segment: str) -> set[str]:
         mentions = self._mentions(segment)

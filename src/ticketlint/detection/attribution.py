@@ -34,23 +34,23 @@ class Sentence:
     position: int  # among the sentences of that passage
 
 
-def sentences(document: Document) -> tuple[Sentence, ...]:
-    """Every sentence of running text, with the passage that holds it (a paragraph's
-    wrapped lines are read as one text first)."""
+def sentences(document: Document, wanted: Callable[[int], bool] = lambda passage: True) -> list[Sentence]:
+    """Every sentence of running text (in the passages ``wanted`` selects), with the
+    passage that holds it; a paragraph's wrapped lines are read as one text first."""
     blocks: list[tuple[int, list[str]]] = []
     for line, passage in zip(document.text.splitlines(), document.line_passages, strict=True):
         if passage < 0:
             continue
         if blocks and blocks[-1][0] == passage:
             blocks[-1][1].append(line)
-        else:
+        elif wanted(passage):
             blocks.append((passage, [line]))
     found: list[Sentence] = []
     for passage, lines in blocks:
         text = " ".join(lines)
         parts = _SENTENCE_END.split(text) if _SENTENCE_END.search(text) else (text,)
         found += [Sentence(part, passage, position) for position, part in enumerate(parts)]
-    return tuple(found)
+    return found
 
 
 def unwrap(entries: tuple[Entry, ...]) -> tuple[Entry, ...]:
@@ -118,9 +118,10 @@ class Attribution:
     epic: Epic
     concepts: ConceptSet
     _found: dict[str, Candidates] = field(default_factory=dict)
-    _sentences: list[tuple[Sentence, frozenset[str]]] | None = None
+    _sentences: list[tuple[Sentence, frozenset[str], frozenset[str]]] | None = None
     _titles: dict[str, list[Passage]] | None = None
-    _elsewhere: dict[tuple[int, str], bool] = field(default_factory=dict)
+    _custom: list[tuple[str, str, Value]] | None = None
+    _values: dict[tuple[int, frozenset[str]], Value] = field(default_factory=dict)
 
     def candidates(self, concept_id: str) -> Candidates:
         found = self._found.get(concept_id)
@@ -137,89 +138,88 @@ class Attribution:
                 for about in named(passage.title) if passage.title else ():
                     self._titles.setdefault(about, []).append(passage)
         found = []
+        claims = self.concepts.claims_part
         for passage in self._titles.get(concept_id, ()):
-            if passage.parts:
-                passage = passage.without_parts(lambda part: self.concepts.claims_part(part, concept_id))
-            found.append(_value(passage))
+            dropped = frozenset(part for part in passage.parts if claims(part, concept_id))
+            key = (id(passage), dropped)
+            if key not in self._values:  # passages titled for several concepts are read once
+                whole = passage.without_parts(dropped.__contains__) if dropped else passage
+                self._values[key] = _value(whole)
+            found.append(self._values[key])
         return found
 
     def _fields(self, concept_id: str) -> list[Value]:
         """The custom fields about the concept, as one candidate ("Name: value" lines)."""
-        fields = self.epic.raw.get("fields")
-        if not isinstance(fields, Mapping):
-            return []
         concept = self.concepts[concept_id]
-        listed = {name.casefold() for name in concept.fields}
-        catalog = self.epic.catalog
         for name in concept.fields:
-            catalog.resolve(name)  # a name two of the site's fields share is an error, never a guess
-        # A site's own field name → the name the pack uses for it (config fields:).
-        roles = {site.casefold(): ours for ours, site in catalog.aliases.items()}
+            self.epic.catalog.resolve(
+                name
+            )  # a name two of the site's fields share is an error, never a guess
+        listed = {name.casefold() for name in concept.fields}
+        named = self.concepts.named
         lines: list[str] = []
         names: list[str] = []
         users: list[str] = []
-        for key, raw in fields.items():
-            if key in STANDARD_FIELDS or raw is None:
-                continue
-            shown_name = catalog.name_of(str(key))
-            ours = roles.get(shown_name.casefold()) or roles.get(str(key).casefold()) or shown_name
-            about = ours.casefold() in listed or concept_id in self.concepts.named(ours)
-            if not about and concept_id not in self.concepts.named(shown_name):
-                continue
-            value = value_of(shown_name, raw)
-            if not value.present:
-                continue
-            names.append(shown_name)
-            lines += [f"{ours}: {line}" for line in value.lines]
-            users += value.users
+        for shown_name, ours, value in self._custom_fields():
+            if ours.casefold() in listed or concept_id in named(ours) or concept_id in named(shown_name):
+                names.append(shown_name)
+                lines += [f"{ours}: {line}" for line in value.lines]
+                users += value.users
         if not names:
             return []
         where = "field " + ", ".join(f'"{n}"' for n in names) if len(names) > 1 else f'field "{names[0]}"'
         return [Value(where, True, tuple(lines), tuple(lines), users=tuple(users), title=", ".join(names))]
 
+    def _custom_fields(self) -> list[tuple[str, str, Value]]:
+        """The epic's custom fields that hold something: (the site's name, the name the pack
+        uses for it, its value), read once per epic."""
+        if self._custom is None:
+            self._custom = []
+            fields = self.epic.raw.get("fields")
+            catalog = self.epic.catalog
+            # A site's own field name → the name the pack uses for it (config fields:).
+            ours_by_site = {site.casefold(): ours for ours, site in catalog.aliases.items()}
+            for key, raw in fields.items() if isinstance(fields, Mapping) else ():
+                if key in STANDARD_FIELDS or raw is None:
+                    continue
+                shown_name = catalog.name_of(str(key))
+                ours = ours_by_site.get(shown_name.casefold()) or ours_by_site.get(str(key).casefold())
+                value = value_of(shown_name, raw)
+                if value.present:
+                    self._custom.append((shown_name, ours or shown_name, value))
+        return self._custom
+
     def _cued(self, concept_id: str) -> list[Value]:
+        """Sentences of running text showing the concept's cues, outside any passage titled
+        for it (its titled candidate already holds them) or wholly for another concept
+        ("Baseline: error rate 1.8% today" is a baseline, not an error tolerance)."""
         all_sentences = self._read_sentences()
         passages = self.epic.description.passages
-        named = self.concepts.named
         found = []
-        for index, (sentence, cued) in enumerate(all_sentences):
-            if concept_id not in cued:
+        for index, (sentence, cued, named) in enumerate(all_sentences):
+            if concept_id not in cued or concept_id in named:
                 continue
             passage = passages[sentence.passage]
-            if passage.title and concept_id in named(passage.title):
-                continue  # the whole passage is a candidate already
-            key = (sentence.passage, concept_id)
-            if key not in self._elsewhere:
-                self._elsewhere[key] = self._about_another(passage, concept_id)
-            if self._elsewhere[key]:
-                continue
             if passage.kind == "task" and not all(e.done for e in passage.entries):
                 continue  # an unchecked checklist item is a to-do, not a statement
             window = [
-                s.text for s, _ in all_sentences[index : index + _WINDOW] if s.passage == sentence.passage
+                s.text for s, _, _ in all_sentences[index : index + _WINDOW] if s.passage == sentence.passage
             ]
             found.append(Value(passage.where(), True, tuple(window), placed=False))
         return found
 
-    def _read_sentences(self) -> list[tuple[Sentence, frozenset[str]]]:
-        """Every sentence with the concepts it shows cues of, worked out once per epic."""
+    def _read_sentences(self) -> list[tuple[Sentence, frozenset[str], frozenset[str]]]:
+        """Every sentence with the concepts it shows cues of and the concepts its passage's
+        titles name, worked out once per epic. A sentence inside a passage titled wholly
+        for some concept is never a cue candidate, so its cues are not even looked for."""
         if self._sentences is None:
-            self._sentences = [(s, self.concepts.cued(s.text)) for s in sentences(self.epic.description)]
+            passages = self.epic.description.passages
+            chains = [self.concepts.around((p.title, *p.path)) for p in passages]
+            self._sentences = [
+                (sentence, self.concepts.cued(sentence.text), chains[sentence.passage][0])
+                for sentence in sentences(self.epic.description, lambda index: not chains[index][1])
+            ]
         return self._sentences
-
-    def _about_another(self, passage: Passage, concept_id: str) -> bool:
-        """True when the passage (or a passage around it) is titled wholly for other
-        concepts and not for this one: its sentences are about those ("Baseline: error
-        rate 1.8% today" is a baseline, not an error tolerance)."""
-        named, owns = self.concepts.named, self.concepts.owns
-        others = False
-        for title in (passage.title, *passage.path):
-            if not title:
-                continue
-            if concept_id in named(title):
-                return False
-            others = others or bool(owns(title))
-        return others
 
 
 def attribution(epic: Epic, concepts: ConceptSet) -> Attribution:

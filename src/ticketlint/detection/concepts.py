@@ -23,6 +23,7 @@ _PREFIX = 3  # "regulat*" is looked up by "reg"; a shorter start of word matches
 _CUE_TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’][A-Za-z]+)?")
 _CUE_WORD = re.compile(r"([A-Za-z0-9\u00C0-\u024F]+(?:['’][A-Za-z]+)?)(\*)?")
 _TITLE_CACHE = 20_000
+_SENTENCE_CACHE = 20_000
 
 
 class ConceptSpecError(ValueError):
@@ -108,11 +109,18 @@ class ConceptSet:
 
     concepts: Mapping[str, Concept]
     _titles: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _owners: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _cued: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _claims: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False)
+    _chains: dict[tuple[str, ...], tuple[frozenset[str], bool]] = field(default_factory=dict, repr=False)
     # Cue phrases indexed by their first word (one-word cues) or first two words, and those
     # starting with a start of word ("regulat*") by its first letters.
     _single: dict[str, set[str]] = field(init=False, repr=False)
     _pairs: dict[tuple[str, str], list[tuple[str, tuple[CueWord, ...]]]] = field(init=False, repr=False)
     _prefixed: dict[str, list[tuple[str, tuple[CueWord, ...]]]] = field(init=False, repr=False)
+    _starts: frozenset[str] = field(init=False, repr=False)
+    _prefixes: frozenset[str] = field(init=False, repr=False)
+    _with_patterns: tuple[Concept, ...] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         single: dict[str, set[str]] = {}
@@ -123,37 +131,66 @@ class ConceptSet:
                 (first, capitals, star), rest = phrase[0], phrase[1:]
                 if star:
                     prefixed.setdefault(first[:_PREFIX], []).append((concept.id, phrase))
-                elif rest:
+                elif rest and not rest[0][2]:
                     pairs.setdefault((first, rest[0][0]), []).append((concept.id, phrase))
-                elif capitals:  # an acronym must be written in capitals: checked on the word
+                elif capitals or rest:  # capitals, or a second word by its start: checked word by word
                     pairs.setdefault((first, ""), []).append((concept.id, phrase))
                 else:
                     single.setdefault(first, set()).add(concept.id)
         object.__setattr__(self, "_single", single)
         object.__setattr__(self, "_pairs", pairs)
         object.__setattr__(self, "_prefixed", prefixed)
+        object.__setattr__(self, "_starts", frozenset(single) | {first for first, _ in pairs})
+        object.__setattr__(self, "_prefixes", frozenset(prefixed))
+        with_patterns = tuple(c for c in self.concepts.values() if c.pattern is not None)
+        object.__setattr__(self, "_with_patterns", with_patterns)
 
     def cued(self, text: str) -> frozenset[str]:
-        """The concepts whose cues (phrases or patterns) a sentence shows."""
-        words = sentence_words(text)
+        """The concepts whose cues (phrases or patterns) a sentence shows (remembered: a
+        template's sentences recur across epics)."""
+        found = self._cued.get(text)
+        if found is None:
+            if len(self._cued) > _SENTENCE_CACHE:
+                self._cued.clear()
+            found = self._cued[text] = self._find_cues(text)
+        return found
+
+    def around(self, titles: tuple[str, ...]) -> tuple[frozenset[str], bool]:
+        """The concepts a passage's titles (its own, then those around it) name, and
+        whether one of them is wholly about some concept (remembered per chain of titles)."""
+        found = self._chains.get(titles)
+        if found is None:
+            if len(self._chains) > _TITLE_CACHE:
+                self._chains.clear()
+            named = frozenset(c for t in titles if t for c in self.named(t))
+            found = self._chains[titles] = (named, any(self.owns(t) for t in titles if t))
+        return found
+
+    def _find_cues(self, text: str) -> frozenset[str]:
+        tokens = _CUE_TOKEN.findall(text)
+        lowers = [t.lower() for t in tokens]
+        stems = [stem(t) for t in lowers]
         found: set[str] = set()
-        single, pairs, prefixed = self._single, self._pairs, self._prefixed
-        following = ""
-        for index in range(len(words) - 1, -1, -1):  # backwards, so the next word is at hand
-            word, lower, _ = words[index]
-            hit = single.get(word)
-            if hit:
-                found |= hit
-            for key in ((word, following), (word, "")):
-                for concept_id, phrase in pairs.get(key, ()):
-                    if concept_id not in found and _matches_at(words, index, phrase):
-                        found.add(concept_id)
-            for concept_id, phrase in prefixed.get(lower[:_PREFIX], ()):
-                if concept_id not in found and _matches_at(words, index, phrase):
-                    found.add(concept_id)
-            following = word
-        for concept in self.concepts.values():
-            if concept.pattern is not None and concept.id not in found and concept.pattern.search(text):
+        # Only the words that can start a cue are looked at closely (set operations in C).
+        starts = self._starts.intersection(stems)
+        prefixes = self._prefixes.intersection({t[:_PREFIX] for t in lowers}) if self._prefixes else ()
+        if starts or prefixes:
+            words = [(s, low, t.isupper()) for s, low, t in zip(stems, lowers, tokens, strict=True)]
+            single, pairs, prefixed = self._single, self._pairs, self._prefixed
+            for index, (word, lower, _) in enumerate(words):
+                if word in starts:
+                    found |= single.get(word, set())
+                    following = words[index + 1][0] if index + 1 < len(words) else ""
+                    for key in ((word, following), (word, "")):
+                        for concept_id, phrase in pairs.get(key, ()):
+                            if concept_id not in found and _matches_at(words, index, phrase):
+                                found.add(concept_id)
+                if lower[:_PREFIX] in prefixes:
+                    for concept_id, phrase in prefixed[lower[:_PREFIX]]:
+                        if concept_id not in found and _matches_at(words, index, phrase):
+                            found.add(concept_id)
+        for concept in self._with_patterns:
+            if concept.id not in found and concept.pattern is not None and concept.pattern.search(text):
                 found.add(concept.id)
         return frozenset(found)
 
@@ -184,8 +221,14 @@ class ConceptSet:
     def owns(self, title: str) -> tuple[str, ...]:
         """The concepts a title is wholly about: a name of theirs covers every word of it
         ("Baseline", "Error tolerance"; not "Human-only review" or "Blessing from product")."""
-        stems = content_stems(title)
-        return tuple(c for c in self.named(title) if self.concepts[c].named_by(stems) == stems)
+        found = self._owners.get(title)
+        if found is None:
+            if len(self._owners) > _TITLE_CACHE:
+                self._owners.clear()
+            stems = content_stems(title)
+            found = tuple(c for c in self.named(title) if self.concepts[c].named_by(stems) == stems)
+            self._owners[title] = found
+        return found
 
     def claims_part(self, title: str, concept_id: str) -> bool:
         """True when a sub-part titled ``title`` belongs to another concept rather than to
@@ -193,15 +236,18 @@ class ConceptSet:
         ("Error tolerance" under "Success metric") or by that concept's own first name
         ("Remediation"). A generic one-word sub-title ("Owner:", "Legal:") stays with the
         passage it sits in."""
-        if concept_id in self.named(title):
-            return False
-        stems = content_stems(title)
-        return any(
-            len(stems) >= 2 or self.concepts[other].name_stems[:1] == (stems,) for other in self.owns(title)
-        )
+        key = (title, concept_id)
+        found = self._claims.get(key)
+        if found is None:
+            stems = content_stems(title)
+            found = self._claims[key] = concept_id not in self.named(title) and any(
+                len(stems) >= 2 or self.concepts[other].name_stems[:1] == (stems,)
+                for other in self.owns(title)
+            )
+        return found
 
 
-def _matches_at(words: tuple[Word, ...], start: int, phrase: tuple[CueWord, ...]) -> bool:
+def _matches_at(words: Sequence[Word], start: int, phrase: tuple[CueWord, ...]) -> bool:
     if start + len(phrase) > len(words):
         return False
     for (want, capitals, star), (have, lower, upper) in zip(

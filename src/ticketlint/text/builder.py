@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from ticketlint.model import Document, Entry, Passage, Task
 
@@ -38,6 +38,8 @@ _ANSWER_LABEL = re.compile(r"^(A\d*|Ans|Answer)$")
 # "Deal-breakers"): it titles the items nested below it.
 _TITLE_ONLY = re.compile(r"^(?P<title>[^\s.!?;,][^.!?;,]{0,50}?)\s*(:|->|—|–|-|→|=>)?\s*$")
 _MAX_TITLE_ONLY_WORDS = 5
+# Every lead above needs one of these; a line without any is plain text.
+_LEAD_SIGNS = re.compile(r"[:?—–>→=]|\s-")
 # Leading bullets, check marks and emoji are not part of a label.
 _LEADING_SIGNS = re.compile(r"^[^\w@(\[]+")
 # Panels and expands have titles but no level; they nest below any heading.
@@ -50,6 +52,7 @@ class _Open:
     kind: str
     level: int
     path: tuple[str, ...]
+    index: int  # its place among the document's passages
     entries: list[Entry] = field(default_factory=list)
 
     def freeze(self) -> Passage:
@@ -274,6 +277,8 @@ class DocumentBuilder:
     @staticmethod
     def _lead(line: str, *, plain: bool) -> tuple[str, str, str] | None:
         """``(title, rest, kind)`` when a line opens with a label, a question or a lead phrase."""
+        if not _LEAD_SIGNS.search(line):  # most lines: no colon, question mark, dash or arrow
+            return None
         bare = _LEADING_SIGNS.sub("", line)
         question = _QUESTION.match(bare)
         # "KPI: what do we move?" is a label whose value is a question, not a question.
@@ -294,16 +299,13 @@ class DocumentBuilder:
     def _open(self, title: str, kind: str, level: int, path: tuple[str, ...] | None = None) -> _Open:
         if path is None:
             path = self._path()
-        opened = _Open(title, kind, level, path)
+        opened = _Open(title, kind, level, path, len(self._passages))
         self._passages.append(opened)
         return opened
 
-    def _index(self, opened: _Open) -> int:
-        # Passages are looked up from the end: the one asked for was opened recently.
-        for index in range(len(self._passages) - 1, -1, -1):
-            if self._passages[index] is opened:
-                return index
-        raise ValueError("not a passage of this document")
+    @staticmethod
+    def _index(opened: _Open) -> int:
+        return opened.index
 
     def _path(self) -> tuple[str, ...]:
         titles = [h.title for h in self._headings if h.title]
@@ -339,7 +341,12 @@ class DocumentBuilder:
         headings = self._headings
         for index, open_ in enumerate(headings):
             nearest = headings[index + 1].title if index + 1 < len(headings) else part
-            open_.entries.append(replace(entry, part=nearest) if nearest != entry.part else entry)
+            tagged = (
+                entry
+                if nearest == entry.part
+                else Entry(entry.text, entry.kind, entry.done, nearest, entry.continues)
+            )
+            open_.entries.append(tagged)
 
     def _close_label(self) -> None:
         self._label = None

@@ -224,6 +224,13 @@ class Answer:
 
 
 def read_answer(lines: Iterable[str], hints: frozenset[str] = frozenset()) -> Answer:
+    """Split lines into sentences and sort them into answers and non-answers (see
+    ``_read_answer``); several checks of a rule read the same lines, so it is remembered."""
+    return _read_answer(tuple(lines), hints)
+
+
+@lru_cache(maxsize=4096)
+def _read_answer(lines: tuple[str, ...], hints: frozenset[str]) -> Answer:
     """Split lines into sentences and sort them into answers and non-answers.
 
     Sentences, not lines: "Train on NDCG@10. How we check it tracks the metric: TBD." keeps
