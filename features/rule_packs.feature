@@ -68,6 +68,58 @@ Feature: Rule packs, extends and overrides
     Then epic "ML-2" fails rule "proxy-needed"
     And epic "ML-3" passes rule "proxy-needed"
 
+  Scenario: A pack declares concepts for its own rules
+    Given a file "own.yaml" containing:
+      """
+      name: own
+      concepts:
+        launch-date:
+          names: [launch date, go-live, when do we ship]
+          cues: [go live, launch on, ship on]
+      rules:
+        - id: launch-date-set
+          description: The epic says when it launches.
+          severity: warning
+          targets: [{concept: launch-date}]
+          check: {filled: {pattern: '\d', what: date}}
+          message: "{key}: write the launch date in {target}."
+      """
+    And a file "more.yaml" containing:
+      """
+      epics:
+        - key: ML-2
+          description: "## When do we ship?\nWeek 14, 2026-04-02"
+        - key: ML-3
+          description: "We plan to go live on 2026-05-04, after the pilot."
+        - key: ML-4
+          description: "## Go-live\nTBD"
+      """
+    When I run "ticketlint check --source more.yaml --rules own.yaml --format json"
+    Then epic "ML-2" passes rule "launch-date-set"
+    And epic "ML-3" passes rule "launch-date-set"
+    And epic "ML-4" fails rule "launch-date-set"
+
+  Scenario: A pack extending the built-in one adds its own words to a concept
+    Given a file "team.yaml" containing:
+      """
+      name: team
+      extends: [builtin:ml-kickoff]
+      concepts:
+        success-metric:
+          names: [scoreboard]
+      """
+    And a file "more.yaml" containing:
+      """
+      epics:
+        - key: ML-2
+          labels: [ml]
+          description: "## Scoreboard\nRetention of new members 45 percent by June, up 4 points"
+      """
+    When I run "ticketlint check --source more.yaml --format json --select success-metric-defined"
+    Then epic "ML-2" fails rule "success-metric-defined"
+    When I run "ticketlint check --source more.yaml --rules team.yaml --format json --select success-metric-defined"
+    Then epic "ML-2" passes rule "success-metric-defined"
+
   Scenario Outline: A broken rule pack is reported with file, line, rule and key
     Given a file "bad.yaml" containing, with \n as line breaks:
       """
@@ -92,6 +144,9 @@ Feature: Rule packs, extends and overrides
       | name: x\nextends: builtin:ml-kickoff\noverrides:\n  no-such-rule: {severity: info}\nrules: []                                                       | bad.yaml:4:3: rule "no-such-rule": no inherited rule has this id |
       | name: x\nrules:\n  - id: a\n   description: [unclosed                                                                                                  | bad.yaml:4:                                                |
       | name: x\nrules:\n  - id: a\n    description: d\n    severity: error\n    chek: {filled: {targets: [summary]}}\n    message: m                       | unknown key "chek"                                         |
+      | name: x\nconcepts:\n  kpi: {names: [the of]}\nrules: []                                                                                       | bad.yaml:3:17: concept "kpi": names: "the of" has only filler words |
+      | name: x\nconcepts:\n  kpi: {cues: [KPI], patterns: ["(kpi"]}\nrules: []                                                                      | concept "kpi": patterns: is not a valid regular expression |
+      | name: x\nrules:\n  - id: a\n    description: d\n    severity: error\n    targets: [{concept: kpi}]\n    check: {filled: {}}\n    message: m     | rule "a": concept: "kpi" is not a concept of this pack     |
 
   Scenario: An extends cycle is refused
     Given a file "a.yaml" containing:

@@ -159,8 +159,14 @@ def _run(ctx: click.Context, options: dict[str, Any], go: Callable[[Any, list[An
     type=click.Path(path_type=Path, dir_okay=False),
     help="Record today's findings in this file (for adopting ticketlint on a backlog).",
 )
+@click.option(
+    "--explain",
+    multiple=True,
+    metavar="KEY",
+    help="Only this epic, and show per decision what was found where and why it counted or not. Repeatable.",
+)
 @click.pass_context
-def check(ctx: click.Context, /, **options: Any) -> None:
+def check(ctx: click.Context, /, explain: tuple[str, ...], **options: Any) -> None:
     """Check epics against the rule packs and report what they miss.
 
     Exit codes: 0 nothing at or above --fail-on, 1 something is, 2 bad input
@@ -168,7 +174,19 @@ def check(ctx: click.Context, /, **options: Any) -> None:
     """
     from ticketlint.runner import run_check
 
+    if explain:
+        to_terminal = [f for f in options["fmt"] if ":" not in f]
+        if to_terminal or options["output"] is not None:
+            name = to_terminal[0] if to_terminal else "NAME"
+            ctx.exit(_usage(f"--explain prints to the terminal: give --format {name} a path ({name}:PATH)"))
+        options["epics"] = (*options["epics"], *explain)
+        options["fmt"] = ("explain", *options["fmt"])
     _run(ctx, options, run_check)
+
+
+def _usage(message: str) -> int:
+    click.echo(f"ticketlint: {message}", err=True)
+    return EXIT_USAGE
 
 
 @main.command()

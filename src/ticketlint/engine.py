@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from ticketlint.checks import Outcome
 from ticketlint.checks.matches import PatternTimeout
-from ticketlint.model import Epic, EpicResult, Finding, Unreadable
+from ticketlint.model import Epic, EpicResult, Evidence, Finding, Seen, Unreadable
 from ticketlint.overrides import Override, effective
 from ticketlint.rulefile import Rule
 from ticketlint.selector import AllOf
@@ -28,6 +29,7 @@ class Checked:
 
 def evaluate_epic(rules: Sequence[Rule], epic: Epic, overrides: Sequence[Override] = ()) -> Checked:
     findings = []
+    evidence = []
     applied: list[str] = []
     selected: dict[AllOf, bool] = {}  # rules of one pack share its selector: decide it once
     for base in rules:
@@ -43,6 +45,7 @@ def evaluate_epic(rules: Sequence[Rule], epic: Epic, overrides: Sequence[Overrid
             outcome = rule.check.evaluate(epic)
         except PatternTimeout as error:
             raise PatternTimeout(f'rule "{rule.id}": {error}') from None
+        evidence.append(_evidence(rule.id, outcome))
         if outcome.passed:
             continue
         message = rule.message.format_map(
@@ -57,7 +60,13 @@ def evaluate_epic(rules: Sequence[Rule], epic: Epic, overrides: Sequence[Overrid
             }
         )
         findings.append(Finding(rule.id, rule.severity, message, outcome.target))
-    return Checked(EpicResult(epic, tuple(findings)), tuple(applied))
+    return Checked(EpicResult(epic, tuple(findings), evidence=tuple(evidence)), tuple(applied))
+
+
+def _evidence(rule: str, outcome: Outcome) -> Evidence:
+    """What decided a rule: the outcome's own target and quote, and every candidate seen."""
+    looked = outcome.seen or (Seen(outcome.target, outcome.value, outcome.passed, outcome.reason),)
+    return Evidence(rule, outcome.passed, outcome.target, outcome.value, outcome.reason, looked)
 
 
 def evaluate(

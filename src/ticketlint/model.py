@@ -195,6 +195,30 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Seen:
+    """One candidate a rule judged: where it is, a short quote, whether it counted, and why
+    not (what was missing, or what kind of non-answer it was)."""
+
+    where: str
+    quote: str
+    counted: bool
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a rule passed or failed on an epic: the passage that decided it (where, quote),
+    why it did not count, and every candidate the rule looked at."""
+
+    rule: str
+    passed: bool
+    where: str
+    quote: str
+    reason: str = ""
+    looked: tuple[Seen, ...] = ()
+
+
+@dataclass(frozen=True)
 class Excused:
     """A finding set aside by a waiver or a baseline, and why."""
 
@@ -210,6 +234,7 @@ class EpicResult:
     epic: Epic
     findings: tuple[Finding, ...] = field(default_factory=tuple)
     excused: tuple[Excused, ...] = field(default_factory=tuple)
+    evidence: tuple[Evidence, ...] = field(default_factory=tuple)
 
     @property
     def worst(self) -> Severity | None:

@@ -237,3 +237,115 @@ def junit_file(workspace: Workspace, name: str, cases: int, failures: int) -> No
 @given(parsers.parse('the GitHub step summary file is "{name}"'))
 def step_summary(workspace: Workspace, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(workspace.root / name))
+
+
+def _adf_text(line: str) -> list[dict[str, object]]:
+    return [{"type": "text", "text": line}] if line else []
+
+
+def _adf_para(line: str) -> dict[str, object]:
+    return {"type": "paragraph", "content": _adf_text(line)}
+
+
+def _shaped(fmt: str, kind: str, title: str, body: str) -> object:
+    """A description holding one statement in one kind of passage, in the given markup."""
+    wiki = {
+        "heading": f"h2. {title}\n{body}",
+        "question heading": f"h3. {title}?\n{body}",
+        "list lead": f"# Intro\n# {title} — {body}",
+        "question and answer": f"Q: {title}?\nA: {body}",
+        "table row": f"||Question||Answer||\n|{title}?|{body}|",
+        "table column": f"||Owner||{title}||\n|Dana Lee|{body}|",
+        "nested item": f"* {title} ->\n** {body}",
+        "paragraph under Notes": f"h2. Notes\n{body}",
+        "panel": f"{{panel:title={title}}}\n{body}\n{{panel}}",
+        "checklist item": f"* [x] {body}",
+    }
+    markdown = {
+        "heading": f"## {title}\n{body}",
+        "question heading": f"### {title}?\n{body}",
+        "list lead": f"1. Intro\n2. {title} — {body}",
+        "question and answer": f"Q: {title}?\nA: {body}",
+        "table row": f"| Question | Answer |\n|---|---|\n| {title}? | {body} |",
+        "table column": f"| Owner | {title} |\n|---|---|\n| Dana Lee | {body} |",
+        "nested item": f"- {title} ->\n  - {body}",
+        "paragraph under Notes": f"## Notes\n{body}",
+        "checklist item": f"- [x] {body}",
+    }
+    if fmt == "wiki":
+        return wiki[kind]
+    if fmt == "Markdown":
+        return markdown[kind]
+    assert fmt == "ADF", fmt
+    return {"type": "doc", "version": 1, "content": _adf_blocks(kind, title, body)}
+
+
+def _adf_node(kind: str, *content: dict[str, object], **attrs: object) -> dict[str, object]:
+    node: dict[str, object] = {"type": kind, "content": list(content)}
+    if attrs:
+        node["attrs"] = attrs
+    return node
+
+
+def _adf_blocks(kind: str, title: str, body: str) -> list[dict[str, object]]:
+    def heading(level: int, text: str) -> dict[str, object]:
+        return _adf_node("heading", *_adf_text(text), level=level)
+
+    def items(kind_: str, *paragraphs: str) -> dict[str, object]:
+        return _adf_node(kind_, *(_adf_node("listItem", _adf_para(p)) for p in paragraphs))
+
+    def table(*rows: tuple[str, str]) -> dict[str, object]:
+        cells = [["tableHeader" if i == 0 else "tableCell"] * 2 for i in range(len(rows))]
+        return _adf_node(
+            "table",
+            *(
+                _adf_node("tableRow", *(_adf_node(c, _adf_para(t)) for c, t in zip(kinds, row, strict=True)))
+                for kinds, row in zip(cells, rows, strict=True)
+            ),
+        )
+
+    nested = _adf_node("listItem", _adf_para(f"{title} ->"), items("bulletList", body))
+    blocks: dict[str, list[dict[str, object]]] = {
+        "heading": [heading(2, title), _adf_para(body)],
+        "question heading": [heading(3, f"{title}?"), _adf_para(body)],
+        "list lead": [items("orderedList", "Intro", f"{title} — {body}")],
+        "question and answer": [_adf_para(f"Q: {title}?"), _adf_para(f"A: {body}")],
+        "table row": [table(("Question", "Answer"), (f"{title}?", body))],
+        "table column": [table(("Owner", title), ("Dana Lee", body))],
+        "nested item": [_adf_node("bulletList", nested)],
+        "paragraph under Notes": [heading(2, "Notes"), _adf_para(body)],
+        "panel": [_adf_node("panel", _adf_para(body), panelType="info", title=title)],
+        "expand": [_adf_node("expand", _adf_para(body), title=title)],
+        "decision item": [
+            heading(2, title),
+            _adf_node("decisionList", _adf_node("decisionItem", *_adf_text(body), state="DECIDED")),
+        ],
+        "checklist item": [_adf_node("taskList", _adf_node("taskItem", *_adf_text(body), state="DONE"))],
+    }
+    return blocks[kind]
+
+
+@given(parsers.parse('an epic "{key}" in {fmt} whose {kind} "{title}" says "{body}"'))
+def an_epic_with_passage(workspace: Workspace, key: str, fmt: str, kind: str, title: str, body: str) -> None:
+    epic = {
+        "key": key,
+        "summary": f"Epic {key}",
+        "labels": ["ml"],
+        "description": _shaped(fmt, kind, title, body),
+    }
+    (workspace.root / "epics.yaml").write_text(yaml.safe_dump({"epics": [epic]}, allow_unicode=True))
+
+
+@then(parsers.parse('the evidence for "{rule}" on "{key}" is {verdict} in {where}'))
+def evidence_is(workspace: Workspace, rule: str, key: str, verdict: str, where: str) -> None:
+    epics = {e["key"]: e for e in workspace.result.json()["epics"]}
+    evidence = {e["rule"]: e for e in epics[key]["evidence"]}[rule]
+    assert evidence["passed"] == (verdict == "passed"), evidence
+    assert where in evidence["where"], evidence
+
+
+@then(parsers.parse('the evidence for "{rule}" on "{key}" gives the reason "{reason}"'))
+def evidence_reason(workspace: Workspace, rule: str, key: str, reason: str) -> None:
+    epics = {e["key"]: e for e in workspace.result.json()["epics"]}
+    evidence = {e["rule"]: e for e in epics[key]["evidence"]}[rule]
+    assert reason in evidence["reason"], evidence

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from ticketlint.checks import assigned, combinators, count, filled, matches, mentions, one_of, roles
-from ticketlint.checks.base import BuildContext, Check, CheckSpecError, Options, Outcome, Seen
+from ticketlint.checks.base import BuildContext, Check, CheckSpecError, Options, Outcome
 from ticketlint.checks.candidates import EachCandidate
 from ticketlint.detection.concepts import ConceptSet
 from ticketlint.targets import ConceptTarget, Target, Words
@@ -64,4 +64,4 @@ def compile_check(
     return check
 
 
-__all__ = ["REGISTRY", "Check", "CheckSpecError", "Outcome", "Seen", "build_check", "compile_check"]
+__all__ = ["REGISTRY", "Check", "CheckSpecError", "Outcome", "build_check", "compile_check"]

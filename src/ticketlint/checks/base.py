@@ -8,7 +8,7 @@ from typing import Any, Protocol
 
 from ticketlint.detection.concepts import ConceptSet
 from ticketlint.fields import Value
-from ticketlint.model import Epic
+from ticketlint.model import Epic, Seen
 from ticketlint.targets import Target, TargetSpecError, Words, build_targets
 
 _SHOWN_CHARS = 120
@@ -20,16 +20,6 @@ class CheckSpecError(ValueError):
     def __init__(self, message: str, key: tuple[str | int, ...] = ()) -> None:
         super().__init__(message)
         self.key = key
-
-
-@dataclass(frozen=True)
-class Seen:
-    """One candidate a rule judged: where it is, a quote, whether it counted, and why."""
-
-    where: str
-    quote: str
-    counted: bool
-    reason: str = ""
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import IO
 
 from ticketlint.errors import UsageError
-from ticketlint.reporters import github, html, json, junit, markdown, text
+from ticketlint.reporters import explain, github, html, json, junit, markdown, text
 from ticketlint.reporters.base import Fanout, Reporter, ReporterFactory, RunInfo, Style
 
 REPORTERS: dict[str, ReporterFactory] = {
@@ -17,6 +17,7 @@ REPORTERS: dict[str, ReporterFactory] = {
     "junit": junit.create,
     "github": github.create,
     "html": html.create,
+    "explain": explain.create,
 }
 
 Sink = tuple[str, IO[str], Style]  # (format name, where it goes, how it may look)

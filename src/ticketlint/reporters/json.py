@@ -36,6 +36,17 @@ def epic_entry(item: Checked) -> dict[str, Any]:
             {"rule": e.finding.rule, "severity": e.finding.severity.value, "kind": e.kind, "reason": e.reason}
             for e in item.result.excused
         ],
+        "evidence": [
+            {
+                "rule": e.rule,
+                "passed": e.passed,
+                "where": e.where,
+                "quote": e.quote,
+                "reason": e.reason,
+                "looked_at": [s.where for s in e.looked],
+            }
+            for e in item.result.evidence
+        ],
     }
 
 
