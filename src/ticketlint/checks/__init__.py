@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from ticketlint.checks import assigned, combinators, count, filled, matches, mentions, one_of, roles
+from ticketlint.checks import assigned, combinators, count, filled, matches, mentions, one_of, roles, titled
 from ticketlint.checks.base import BuildContext, Check, CheckSpecError, Options, Outcome
 from ticketlint.checks.candidates import EachCandidate
 from ticketlint.detection.concepts import ConceptSet
@@ -25,6 +25,7 @@ REGISTRY: dict[str, Builder] = {
     "count": count.build,
     "mentions": mentions.build,
     "roles": roles.build,
+    "titled": titled.build,
     "all": combinators.build_all,
     "any": combinators.build_any,
     "not": combinators.build_not,
