@@ -19,7 +19,7 @@ CONCEPTS = concept_set(
         ),
         build_concept("kind", {"names": ["acceptable error"], "cues": ["FN"]}),
         build_concept("baseline", {"names": ["baseline"], "cues": ["today"], "fields": ["Baseline"]}),
-        build_concept("roles", {"names": ["roles", "owner"]}),
+        build_concept("roles", {"names": ["roles", "owner"], "generic": True}),
     ]
 )
 

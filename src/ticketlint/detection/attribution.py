@@ -12,7 +12,6 @@ Three ways in, in this order:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import overload
@@ -20,10 +19,8 @@ from typing import overload
 from ticketlint.detection.concepts import ConceptSet
 from ticketlint.fields import STANDARD_FIELDS, Value, value_of
 from ticketlint.model import Document, Entry, Epic, Passage, Task
+from ticketlint.text.placeholders import split_sentences
 
-# A sentence ends at . ! or ? (or ; between clauses that each could stand alone is kept
-# together: "labels from moderators; DPIA approved" is one statement).
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(@\[])")
 _WINDOW = 2  # a cue sentence and the one after it
 
 
@@ -48,7 +45,7 @@ def sentences(document: Document, wanted: Callable[[int], bool] = lambda passage
     found: list[Sentence] = []
     for passage, lines in blocks:
         text = " ".join(lines)
-        parts = _SENTENCE_END.split(text) if _SENTENCE_END.search(text) else (text,)
+        parts = split_sentences(text)
         found += [Sentence(part, passage, position) for position, part in enumerate(parts)]
     return found
 

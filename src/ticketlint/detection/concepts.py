@@ -66,6 +66,7 @@ class Concept:
     patterns: tuple[str, ...] = ()
     fields: tuple[str, ...] = ()
     description: str = ""
+    generic: bool = False  # its one-word names also label parts of other decisions ("PM:", "Legal:")
     name_stems: tuple[frozenset[str], ...] = field(init=False, repr=False, compare=False)
     cue_phrases: tuple[tuple[CueWord, ...], ...] = field(init=False, repr=False, compare=False)
     pattern: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
@@ -95,6 +96,7 @@ class Concept:
             _union(self.patterns, other.patterns),
             _union(self.fields, other.fields),
             other.description or self.description,
+            self.generic or other.generic,
         )
 
 
@@ -232,17 +234,15 @@ class ConceptSet:
 
     def claims_part(self, title: str, concept_id: str) -> bool:
         """True when a sub-part titled ``title`` belongs to another concept rather than to
-        ``concept_id``'s passage: it is wholly about another concept, in two words or more
-        ("Error tolerance" under "Success metric") or by that concept's own first name
-        ("Remediation"). A generic one-word sub-title ("Owner:", "Legal:") stays with the
-        passage it sits in."""
+        ``concept_id``'s passage: it is wholly about another concept ("Error tolerance" or
+        "Tolerance" under "Success metric"). A one-word sub-title of a generic concept
+        ("Owner:", "PM:", "Legal:") stays with the passage it sits in."""
         key = (title, concept_id)
         found = self._claims.get(key)
         if found is None:
             stems = content_stems(title)
             found = self._claims[key] = concept_id not in self.named(title) and any(
-                len(stems) >= 2 or self.concepts[other].name_stems[:1] == (stems,)
-                for other in self.owns(title)
+                len(stems) >= 2 or not self.concepts[other].generic for other in self.owns(title)
             )
         return found
 
@@ -284,6 +284,9 @@ def build_concept(concept_id: str, spec: object) -> Concept:
     if not (lists["names"] or lists["cues"] or lists["patterns"] or lists["fields"]):
         raise ConceptSpecError("a concept needs at least one of names:, cues:, patterns: or fields:")
     description = spec.get("description", "")
+    generic = spec.get("generic", False)
+    if not isinstance(generic, bool):
+        raise ConceptSpecError("generic: is true or false", ("generic",))
     return Concept(
         concept_id,
         lists["names"],
@@ -291,6 +294,7 @@ def build_concept(concept_id: str, spec: object) -> Concept:
         lists["patterns"],
         lists["fields"],
         description if isinstance(description, str) else "",
+        generic,
     )
 
 

@@ -36,7 +36,7 @@ _QUESTION_LABEL = re.compile(r"^Q\d*$")
 _ANSWER_LABEL = re.compile(r"^(A\d*|Ans|Answer)$")
 # A list item that is only a short title, maybe with a trailing dash or arrow ("Red lines ->",
 # "Deal-breakers"): it titles the items nested below it.
-_TITLE_ONLY = re.compile(r"^(?P<title>[^\s.!?;,][^.!?;,]{0,50}?)\s*(:|->|—|–|-|→|=>)?\s*$")
+_TITLE_ONLY = re.compile(r"^(?P<title>[^\s.!?;,][^.!?;,]{0,50}?)\s*(:|->|—|–|-|→|=>|\.)?\s*$")
 _MAX_TITLE_ONLY_WORDS = 5
 # Every lead above needs one of these; a line without any is plain text.
 _LEAD_SIGNS = re.compile(r"[:?—–>→=]|\s-")

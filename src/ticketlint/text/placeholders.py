@@ -85,7 +85,8 @@ _DEFERRAL = re.compile(
             # "questions sent, no reply yet", "awaiting sign-off", "pending"
             r"\bawaiting\b|\bwaiting (for|on)\b|\bno (reply|answer|response|decision|feedback|news)( yet"
             r"| so far)?\b",
-            r"(?<!held )(?<!hold )(?<!kept )\bpending\b|\bopen question\b|\bon hold\b",
+            r"(?<!held )(?<!hold )(?<!kept )(?<!\ba )(?<!\ban )(?<!\bthe )\bpending\b",
+            r"\bopen question\b|\bon hold\b",
             # "not yet approved", "not decided yet", "Review: not started"
             rf"\bnot yet (\w+ )?({_UNDONE[1:-1]}|available|clear|there|in place|written|filled)\b",
             rf"\bnot {_UNDONE} yet\b",
@@ -99,6 +100,9 @@ _DEFERRAL = re.compile(
             r"\b(nobody|no one|no-one) (has|have)( yet)? (looked|checked|asked|decided|reviewed)\b",
             r"^(ask|check with|talk to|confirm with|clarify with|sync with) \w+",
             r"\bwill tell us\b|\bto follow\b|\bnext (sprint|week)\b|\bto fill in\b",
+            # "still discussing", "we haven't settled it", "we left it open"
+            r"\bstill (discussing|deciding|being (discussed|decided)|open|under discussion)\b|\bunder discussion\b",
+            r"\b(have|has) ?n[o'’]t (yet )?settled\b|\bnot (yet )?settled\b|\bleft (it |this |that )?open\b",
             # "PM: TBD", "Data (TBC)"
             r"(^|[:(—–-]\s*)(tbd|tbc|tba|wip)\s*([).,;!]|$)",
         )
@@ -142,7 +146,34 @@ _NOT_APPLICABLE = re.compile(r"^(n/?a|not applicable)\b[\s,.:;-]*(because|since|
 _LINE_LABEL = re.compile(r"^[\w /&()'-]{1,60}:\s*")
 _MIN_REASON_WORDS = 5
 # A sentence ends at . ! or ? followed by a space and a capital letter.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+# A sentence ends at . ! or ? followed by a space and a capital, a digit or an opening sign,
+# but not after a title or a common abbreviation ("Dr. Vogel", "e.g. CTR", "approx. 40%").
+_ABBREVIATIONS = (
+    "Dr",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Prof",
+    "St",
+    "vs",
+    "etc",
+    "approx",
+    "No",
+    "Nr",
+    "Fig",
+    "Inc",
+    "Ltd",
+    "Co",
+)
+_SENTENCE_END = re.compile(
+    "".join(rf"(?<!\b{a}\.)" for a in _ABBREVIATIONS)
+    + r"(?<!\b[a-zA-Z]\.[a-zA-Z]\.)(?<=[.!?])\s+(?=[A-Z0-9\"'(@\[])"
+)
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of a text (a line, or a paragraph's lines joined)."""
+    return _SENTENCE_END.split(text) if _SENTENCE_END.search(text) else [text]
 
 
 def normalize(text: str) -> str:
@@ -239,7 +270,7 @@ def _read_answer(lines: tuple[str, ...], hints: frozenset[str]) -> Answer:
     kept: list[str] = []
     dropped: list[tuple[str, str]] = []
     for line in lines:
-        for sentence in _SENTENCE_END.split(line) if _SENTENCE_END.search(line) else (line,):
+        for sentence in split_sentences(line):
             kind = non_answer(sentence, hints)
             if kind is None:
                 kept.append(sentence)
