@@ -101,7 +101,8 @@ _DEFERRAL = re.compile(
             r"^(ask|check with|talk to|confirm with|clarify with|sync with) \w+",
             r"\bwill tell us\b|\bto follow\b|\bnext (sprint|week)\b|\bto fill in\b",
             # "still discussing", "we haven't settled it", "we left it open"
-            r"\bstill (discussing|deciding|being (discussed|decided)|open|under discussion)\b|\bunder discussion\b",
+            r"\bstill (discussing|deciding|being (discussed|decided)|open|under discussion)\b",
+            r"\bunder discussion\b",
             r"\b(have|has) ?n[o'’]t (yet )?settled\b|\bnot (yet )?settled\b|\bleft (it |this |that )?open\b",
             # "PM: TBD", "Data (TBC)"
             r"(^|[:(—–-]\s*)(tbd|tbc|tba|wip)\s*([).,;!]|$)",
