@@ -8,7 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from ticketlint.checks import assigned, combinators, count, filled, matches, mentions, one_of, roles, titled
+from ticketlint.checks import (
+    assigned,
+    combinators,
+    count,
+    filled,
+    matches,
+    mentions,
+    one_of,
+    one_sentence,
+    roles,
+    titled,
+)
 from ticketlint.checks.base import BuildContext, Check, CheckSpecError, Options, Outcome
 from ticketlint.checks.candidates import EachCandidate
 from ticketlint.detection.concepts import ConceptSet
@@ -21,6 +32,7 @@ REGISTRY: dict[str, Builder] = {
     "matches": matches.build,
     "not_matches": matches.build_not,
     "one_of": one_of.build,
+    "one_sentence": one_sentence.build,
     "assigned": assigned.build,
     "count": count.build,
     "mentions": mentions.build,

@@ -211,7 +211,8 @@ class Roles:
         if title:  # "We don't need a product analyst: ..." says it in the title
             assigned |= self._line(title)
         for line in lines:
-            if titled and (users or _has_name(line)) and non_answer(line, self.hints) is None:
+            named = (users or _has_name(line)) and non_answer(line, self.hints) is None
+            if titled and (named or _NOT_NEEDED.search(line)):  # "Product analyst: not needed" too
                 assigned |= titled
             assigned |= self._line(line)
         if titled and users:
