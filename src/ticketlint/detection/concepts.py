@@ -23,6 +23,8 @@ _PREFIX = 3  # "regulat*" is looked up by "reg"; a shorter start of word matches
 _CUE_TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’][A-Za-z]+)?")
 _CUE_WORD = re.compile(r"([A-Za-z0-9\u00C0-\u024F]+(?:['’][A-Za-z]+)?)(\*)?")
 _TITLE_CACHE = 20_000
+# Question words: "What error level is acceptable?" is wholly about the error level.
+_ASKING = frozenset({"what", "which", "how", "who", "why", "where", "when"})
 _SENTENCE_CACHE = 20_000
 
 
@@ -228,7 +230,7 @@ class ConceptSet:
             if len(self._owners) > _TITLE_CACHE:
                 self._owners.clear()
             stems = content_stems(title)
-            found = tuple(c for c in self.named(title) if self.concepts[c].named_by(stems) == stems)
+            found = tuple(c for c in self.named(title) if self.concepts[c].named_by(stems) >= stems - _ASKING)
             self._owners[title] = found
         return found
 
