@@ -1,5 +1,8 @@
 """Detection quality of the ml-kickoff pack on a labelled corpus (tests/corpus/, tests/corpus/sealed/).
 
+    python benchmarks/detection.py            # the tuning corpus and the sealed set, side by side
+    python benchmarks/detection.py --misses   # and every disagreement with the labels
+
 Positive class: the decision is missing. Precision: of the findings raised, the share
 where the decision really is missing (a false alarm costs trust). Recall: of the missing
 decisions, the share ticketlint flags. Free-prose epics (styles "prose" and "one-pager")
@@ -9,6 +12,8 @@ field names under ``fields:``, as a user's config would.
 
 from __future__ import annotations
 
+import argparse
+import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +26,9 @@ from ticketlint.model import Epic
 from ticketlint.rulefile import load_rules
 from ticketlint.trackers.file import read_epics
 
+ROOT = Path(__file__).resolve().parents[1]
+TUNING = ROOT / "tests" / "corpus"
+SEALED = TUNING / "sealed"
 PROSE = frozenset({"prose", "one-pager"})
 
 
@@ -91,3 +99,62 @@ def markdown_table(structured: dict[str, Score], prose: dict[str, Score]) -> str
             f"| {p.precision:.2f} | {p.recall:.2f} |"
         )
     return "\n".join(lines)
+
+
+def micro(scores: dict[str, Score]) -> Score:
+    total = Score()
+    for s in scores.values():
+        total.tp, total.fp, total.fn, total.tn = (
+            total.tp + s.tp,
+            total.fp + s.fp,
+            total.fn + s.fn,
+            total.tn + s.tn,
+        )
+    return total
+
+
+def comparison_table(
+    tuning: tuple[dict[str, Score], dict[str, Score]], sealed: tuple[dict[str, Score], dict[str, Score]]
+) -> str:
+    """Per rule on structured styles, tuning corpus beside the sealed set; then the micro
+    averages, and free prose on its own."""
+    lines = [
+        "| rule | tuning precision | tuning recall | sealed precision | sealed recall |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for rule, t in tuning[0].items():
+        s = sealed[0][rule]
+        lines.append(f"| {rule} | {t.precision:.2f} | {t.recall:.2f} | {s.precision:.2f} | {s.recall:.2f} |")
+    for name, index in (("all structured styles (micro)", 0), ("free prose (micro)", 1)):
+        t, s = micro(tuning[index]), micro(sealed[index])
+        lines.append(
+            f"| **{name}** | {t.precision:.2f} | {t.recall:.2f} | {s.precision:.2f} | {s.recall:.2f} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--misses", action="store_true", help="list every disagreement with the labels")
+    args = parser.parse_args()
+    tuning_structured, tuning_prose, tuning_misses = score_corpus(TUNING, ROOT)
+    sealed_structured, sealed_prose, sealed_misses = score_corpus(SEALED, ROOT)
+    counts = {
+        name: sum(style_counts(corpus).values()) for name, corpus in (("tuning", TUNING), ("sealed", SEALED))
+    }
+    print(
+        f"Positive = decision missing; tuning corpus {counts['tuning']} epics, "
+        f"sealed set {counts['sealed']} epics.\n"
+    )
+    print(comparison_table((tuning_structured, tuning_prose), (sealed_structured, sealed_prose)))
+    if args.misses:
+        for name, misses in (("tuning corpus", tuning_misses), ("sealed set", sealed_misses)):
+            print(f"\nDisagreements, {name}:\n" + "\n".join(f"- {m}" for m in misses))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    raise SystemExit(main())
