@@ -87,20 +87,6 @@ def style_counts(corpus: Path) -> Counter[str]:
     return Counter(str(v.get("style")) for v in labels.values())
 
 
-def markdown_table(structured: dict[str, Score], prose: dict[str, Score]) -> str:
-    lines = [
-        "| rule | precision | recall | TP / FP / FN | prose precision | prose recall |",
-        "|---|---:|---:|---:|---:|---:|",
-    ]
-    for rule, s in structured.items():
-        p = prose[rule]
-        lines.append(
-            f"| {rule} | {s.precision:.2f} | {s.recall:.2f} | {s.tp} / {s.fp} / {s.fn} "
-            f"| {p.precision:.2f} | {p.recall:.2f} |"
-        )
-    return "\n".join(lines)
-
-
 def micro(scores: dict[str, Score]) -> Score:
     total = Score()
     for s in scores.values():
@@ -133,25 +119,48 @@ def comparison_table(
     return "\n".join(lines)
 
 
+def _as_json(scores: dict[str, Score]) -> dict[str, dict[str, float]]:
+    return {r: vars(s) | {"precision": s.precision, "recall": s.recall} for r, s in scores.items()}
+
+
+def detection_report(misses: bool = False) -> tuple[str, dict[str, object]]:
+    """The tuning corpus beside the sealed set, as Markdown (with every disagreement when
+    ``misses``) and as JSON for results.json."""
+    tuning_structured, tuning_prose, tuning_misses = score_corpus(TUNING, ROOT)
+    sealed_structured, sealed_prose, sealed_misses = score_corpus(SEALED, ROOT)
+    counts = {
+        name: sum(style_counts(corpus).values()) for name, corpus in (("tuning", TUNING), ("sealed", SEALED))
+    }
+    text = (
+        f"Positive = decision missing; tuning corpus {counts['tuning']} epics, "
+        f"sealed set {counts['sealed']} epics.\n\n"
+        + comparison_table((tuning_structured, tuning_prose), (sealed_structured, sealed_prose))
+    )
+    if misses:
+        for name, found in (("tuning corpus", tuning_misses), ("sealed set", sealed_misses)):
+            text += f"\n\nDisagreements, {name}:\n" + "\n".join(f"- {m}" for m in found)
+    data: dict[str, object] = {
+        name: {
+            "epics": counts[name],
+            "structured": _as_json(structured),
+            "prose": _as_json(prose),
+            "disagreements": found,
+        }
+        for name, structured, prose, found in (
+            ("tuning", tuning_structured, tuning_prose, tuning_misses),
+            ("sealed", sealed_structured, sealed_prose, sealed_misses),
+        )
+    }
+    return text, data
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--misses", action="store_true", help="list every disagreement with the labels")
     args = parser.parse_args()
-    tuning_structured, tuning_prose, tuning_misses = score_corpus(TUNING, ROOT)
-    sealed_structured, sealed_prose, sealed_misses = score_corpus(SEALED, ROOT)
-    counts = {
-        name: sum(style_counts(corpus).values()) for name, corpus in (("tuning", TUNING), ("sealed", SEALED))
-    }
-    print(
-        f"Positive = decision missing; tuning corpus {counts['tuning']} epics, "
-        f"sealed set {counts['sealed']} epics.\n"
-    )
-    print(comparison_table((tuning_structured, tuning_prose), (sealed_structured, sealed_prose)))
-    if args.misses:
-        for name, misses in (("tuning corpus", tuning_misses), ("sealed set", sealed_misses)):
-            print(f"\nDisagreements, {name}:\n" + "\n".join(f"- {m}" for m in misses))
+    print(detection_report(args.misses)[0])
     return 0
 
 

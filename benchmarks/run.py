@@ -21,7 +21,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.detection import markdown_table, score_corpus, style_counts  # noqa: E402
+from benchmarks.detection import detection_report  # noqa: E402
 from benchmarks.generate import generate  # noqa: E402
 from benchmarks.handwritten import handwritten_findings  # noqa: E402
 from benchmarks.jira_requests import jira_rows  # noqa: E402
@@ -138,22 +138,8 @@ def main() -> int:
         ratio = "-" if row["ratio"] is None else f"{row['ratio']:.2f}"
         figures = f"{row['ours']:,.2f} | {row['reference']:,.2f} | {ratio}"
         print(f"| {row['what']} | {figures} | {row['target']} |")
-    detection: dict[str, Any] = {}
-    corpus = ROOT / "tests" / "corpus"
-    if (corpus / "labels.yaml").exists():
-        structured, prose, misses = score_corpus(corpus, ROOT)
-        styles = ", ".join(f"{n} {style}" for style, n in sorted(style_counts(corpus).items()))
-        print(f"\nDetection quality on the labelled corpus ({styles}); positive = decision missing\n")
-        print(markdown_table(structured, prose))
-        if misses:
-            print("\nDisagreements with the labels:\n" + "\n".join(f"- {m}" for m in misses))
-        detection = {
-            "structured": {
-                r: vars(s) | {"precision": s.precision, "recall": s.recall} for r, s in structured.items()
-            },
-            "prose": {r: vars(s) | {"precision": s.precision, "recall": s.recall} for r, s in prose.items()},
-            "disagreements": misses,
-        }
+    text, detection = detection_report(misses=True)
+    print(f"\nDetection quality of builtin:ml-kickoff (tests/corpus and tests/corpus/sealed)\n\n{text}")
     out = args.out
     out.mkdir(parents=True, exist_ok=True)
     result = {"machine": machine(), "epics": count, "rows": rows, "detection": detection}
